@@ -1,0 +1,1 @@
+"""Loading and schema-checking the language data in hadath/data."""

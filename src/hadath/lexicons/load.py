@@ -1,0 +1,43 @@
+"""Read the data files shipped in hadath/data."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from hadath.errors import LexiconError
+
+
+def data_text(relative: str) -> str:
+    """Return the text of a data file, e.g. 'normalize/rules.yaml'."""
+    path = resources.files("hadath").joinpath("data", *relative.split("/"))
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(
+            f"data file hadath/data/{relative} is missing: reinstall hadath (pip install -e .)"
+        ) from exc
+
+
+def load_yaml(relative: str) -> Any:
+    """Parse a YAML data file, naming the file in any error."""
+    try:
+        return yaml.safe_load(data_text(relative))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"hadath/data/{relative} is not valid YAML: {exc}") from exc
+
+
+def require_mapping(value: Any, where: str) -> dict[str, Any]:
+    """Check that a loaded value is a mapping with string keys."""
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise LexiconError(f"{where}: expected a mapping with string keys")
+    return value
+
+
+def require_str_list(value: Any, where: str) -> list[str]:
+    """Check that a loaded value is a list of non-empty strings."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return value
