@@ -157,6 +157,7 @@ class Document:
     published_source: str | None = None
     language: str | None = None
     source: str | None = None
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
