@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
+from hadath.lexicons.frozen import FrozenMap
 from typing import Any, Literal, cast
 
 from hadath.errors import LexiconError
@@ -73,7 +73,7 @@ def _fold(entries: Any, removed: frozenset[str], where: str) -> Mapping[str, str
             raise LexiconError(f"{where}: fold {source!r} -> {target!r} must map one character")
         if any(t in fold or t in removed for t in target):
             raise LexiconError(f"{where}: fold target {target!r} is itself changed (not idempotent)")
-    return MappingProxyType(dict(fold))
+    return FrozenMap(dict(fold))
 
 
 def build_normalizer(data: Any, where: str = RULES_FILE) -> Normalizer:

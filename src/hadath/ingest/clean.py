@@ -25,7 +25,9 @@ MAX_TITLE_CHARS = 200
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Invisible marks (bidi controls, zero-width characters, BOM) that widgets often carry; they are
 # ignored when a line is compared against the layout rules but never removed from content.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 # Markdown syntax (language-independent).
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
@@ -77,8 +79,14 @@ def _positive_int(value: Any, where: str) -> int:
 
 def _parse_rule(raw: Any, where: str) -> LayoutRule:
     entry = require_mapping(raw, where)
-    unknown = set(entry) - {"id", "description", "pattern", "action", "max_tail_lines",
-                            "max_tail_chars"}  # fmt: skip
+    unknown = set(entry) - {
+        "id",
+        "description",
+        "pattern",
+        "action",
+        "max_tail_lines",
+        "max_tail_chars",
+    }
     if unknown:
         raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
     rule_id = entry.get("id")
@@ -158,33 +166,37 @@ def _strip_markdown(line: str, images: list[str]) -> str | None:
     return _EMPHASIS_UNDERSCORE.sub(r"\1", line)
 
 
-def _is_footer(rule: LayoutRule, rest: list[str]) -> bool:
-    tail = [line.strip() for line in rest if line.strip()]
+def _is_footer(rule: LayoutRule, lines: list[str], index: int) -> bool:
+    tail = [line.strip() for line in lines[index + 1 :] if line.strip()]
     return len(tail) <= rule.max_tail_lines and all(len(t) < rule.max_tail_chars for t in tail)
+
+
+def _debris(
+    line: str, rules: LayoutRules, lines: list[str], index: int
+) -> tuple[LayoutRule, re.Match[str]] | None:
+    """Return the rule that makes this line layout debris, if any."""
+    found = _match(line, rules)
+    if found and found[0].action == "footer" and not _is_footer(found[0], lines, index):
+        return None
+    return found
 
 
 def _clean_lines(lines: list[str], rules: LayoutRules, images: list[str]) -> Iterator[str]:
     for index, raw in enumerate(lines):
-        line: str | None = raw
-        for step in ("raw", "markdown"):
-            if step == "markdown":
-                line = _strip_markdown(line, images)
-                if line is None:
-                    break
-            found = _match(line, rules)
+        found = _debris(raw, rules, lines, index)
+        if found is None:
+            text = _strip_markdown(raw, images)
+            if text is None:
+                continue
+            found = _debris(text, rules, lines, index)
             if found is None:
+                yield text.strip()
                 continue
-            rule, match = found
-            if rule.action == "footer" and not _is_footer(rule, lines[index + 1 :]):
-                continue
-            if rule.action == "footer":
-                return
-            if rule.action == "image":
-                images.append(match.group("url"))
-            line = None
-            break
-        if line is not None:
-            yield line.strip()
+        rule, match = found
+        if rule.action == "footer":
+            return
+        if rule.action == "image":
+            images.append(match.group("url"))
 
 
 def title_of(text: str, rules: LayoutRules) -> str | None:

@@ -155,8 +155,9 @@ def migrate(
     unknown = [name for name in applied(connection) if name not in known]
     if unknown:
         raise StoreError(
-            f"the database has migrations this version of hadath does not know ({', '.join(unknown)}):"
-            " it was written by a newer hadath; upgrade hadath (pip install -U hadath)"
+            "the database has migrations this version of hadath does not know"
+            f" ({', '.join(unknown)}): it was written by a newer hadath;"
+            " upgrade hadath (pip install -U hadath)"
         )
     done: list[str] = []
     for name, function in migrations:

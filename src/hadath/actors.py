@@ -1,0 +1,18 @@
+"""Actors stage: link resolved mentions to their knowledge-base actors for the output."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hadath.model import Analysis
+from hadath.resources import Resources
+
+
+def run(analysis: Analysis, resources: Resources) -> Analysis:
+    """Collect the Actor records of every linked mention, in order of first mention."""
+    kb = resources.actors.actors
+    ids = dict.fromkeys(m.actor_id for m in analysis.mentions if m.actor_id in kb)
+    ids.update(dict.fromkeys(a for e in analysis.events for a in (*e.actors, *e.recipients)))
+    ids.update(dict.fromkeys(q.speaker_actor_id for q in analysis.quotes))
+    actors = tuple(kb[i] for i in ids if i is not None and i in kb)
+    return dataclasses.replace(analysis, actors=actors)

@@ -1,0 +1,258 @@
+"""The command line: a thin shell over hadath.batch, the store and evaluate."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from hadath import batch, evaluate
+from hadath.errors import HadathError
+from hadath.examples import example_paths
+from hadath.model import Analysis, Failure
+from hadath.output import to_contract
+from hadath.resources import Resources, load_resources
+from hadath.store import Store
+from hadath.tokenize import tokenize
+
+# Exit codes: 0 all went well; 1 nothing could be read; 3 some documents failed (the rest done).
+EXIT_NOTHING_READ = 1
+EXIT_PARTIAL = 3
+
+DB_OPTION = click.option("--db", "db", default="hadath.db", show_default=True,
+                         type=click.Path(dir_okay=False), help="SQLite database file.")  # fmt: skip
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
+
+def _resources() -> Resources:
+    try:
+        return load_resources()
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _report_failures(failures: Iterable[Failure]) -> None:
+    console = _err()
+    for failure in failures:
+        console.print(f"[red]failed[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
+
+
+def _exit_code(done: int, failed: int) -> int:
+    if failed and not done:
+        return EXIT_NOTHING_READ
+    return EXIT_PARTIAL if failed else 0
+
+
+@click.group()
+@click.version_option(package_name="hadath")
+def main() -> None:
+    """hadath: political event data from Arabic news, traced to the sentence that states it."""
+
+
+def _events_table(analysis: Analysis) -> Table:
+    contract = to_contract(analysis)
+    doc = contract["document"]
+    table = Table(title=f"{doc['title'] or doc['id']} — published {doc['published'] or '?'}")
+    for column in ("event", "mode", "actors", "recipients", "date", "evidence"):
+        table.add_column(column, overflow="fold")
+    for event in contract["events"]:
+        table.add_row(
+            event["event"], event["mode"] or "",
+            ", ".join(a["name"] for a in event["actors"]),
+            ", ".join(a["name"] for a in event["recipients"]),
+            (event["date"] or "") + (" (hist.)" if event["historical"] else ""),
+            event["evidence"]["text"][:160],
+        )  # fmt: skip
+    return table
+
+
+@main.command("code")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
+              show_default=True)  # fmt: skip
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides what is detected).")
+def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> None:
+    """Code FILE… (or - for stdin) and print the JSON contract, one object per document."""
+    resources = _resources()
+    stdin = sys.stdin.buffer.read() if "-" in sources else None
+    results = list(batch.code(sources, resources, published, stdin)) if published is None else None
+    if results is None:
+        try:
+            results = list(batch.code(sources, resources, published, stdin))
+        except HadathError as exc:
+            raise click.BadParameter(str(exc), param_hint="--published") from exc
+    analyses = [r for r in results if isinstance(r, Analysis)]
+    single = len(results) == 1 and not any(s.endswith((".jsonl", ".ndjson")) for s in sources)
+    console = Console()
+    for analysis in analyses:
+        if fmt == "table":
+            console.print(_events_table(analysis))
+        else:
+            contract = to_contract(analysis)
+            click.echo(json.dumps(contract, ensure_ascii=False, indent=2 if single else None))
+    failures = [r for r in results if isinstance(r, Failure)]
+    _report_failures(failures)
+    sys.exit(_exit_code(len(analyses), len(failures)))
+
+
+def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
+    resources = _resources()
+    paths = list(paths)
+    with Store.open(db) as store, Progress(
+        TextColumn("[bold]coding[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=_err(), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("", total=None)
+        summary = batch.ingest(paths, store, resources, command,
+                               progress=lambda name: bar.update(task, advance=1, description=name))  # fmt: skip
+    _report_failures(summary.failures)
+    _err().print(
+        f"{summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
+        f"{summary.events} events, {len(summary.failures)} failures → {db}"
+    )
+    return summary
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+def ingest_command(paths: tuple[str, ...], db: str) -> None:
+    """Code and store files and directories (txt, md, html, json, jsonl) in the database."""
+    try:
+        summary = _ingest(paths, db, "ingest")
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    done = summary.stored + summary.unchanged
+    sys.exit(EXIT_NOTHING_READ if summary.failures and not done else 0)
+
+
+def _records_table(records: list[Any], title: str) -> Table:
+    table = Table(title=title)
+    for column in ("date", "event", "mode", "actors", "recipients", "source", "evidence"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        table.add_row(
+            (r.date or "—") + (" (hist.)" if r.historical else ""), r.type, r.mode or "",
+            ", ".join(r.actors), ", ".join(r.recipients),
+            f"{r.outlet or ''} {r.published or ''}".strip(), (r.evidence_text or "")[:140],
+        )  # fmt: skip
+    return table
+
+
+@main.command("events")
+@DB_OPTION
+@click.option("--actor", help="Actor id, canonical name or alias (as actor or recipient).")
+@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)  # fmt: skip
+def events_command(db: str, actor: str | None, type_: str | None, date_from: str | None,
+                   date_to: str | None, fmt: str) -> None:  # fmt: skip
+    """List stored events, filtered by actor, type and date."""
+    try:
+        with Store.open(db) as store:
+            records = store.events(actor=actor, type=type_, date_from=date_from, date_to=date_to)
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        for record in records:
+            click.echo(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
+    else:
+        Console().print(_records_table(records, f"{len(records)} events"))
+
+
+@main.command("search")
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", default=20, show_default=True)
+def search_command(query: str, db: str, limit: int) -> None:
+    """Full-text search over stored articles; Arabic spelling variants and clitics fold."""
+    resources = _resources()
+    terms = [t.stem for t in tokenize(query, resources.text) if t.is_word]
+    if not terms:
+        raise click.BadParameter("the query has no words", param_hint="QUERY")
+    try:
+        with Store.open(db) as store:
+            hits = store.search(terms, limit=limit)
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    table = Table(title=f"{len(hits)} documents for {query!r}")
+    for column in ("document", "published", "title", "snippet"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(hit.document_id, hit.published or "", hit.title or "", hit.snippet)
+    Console().print(table)
+
+
+@main.command("demo")
+@DB_OPTION
+def demo_command(db: str) -> None:
+    """Code the example articles shipped with hadath, store them and print the timeline."""
+    summary = _ingest([str(p) for p in example_paths()], db, "demo")
+    with Store.open(db) as store:
+        records = store.events()
+    Console().print(_records_table(records, f"Timeline: {len(records)} events in {db}"))
+    sys.exit(1 if summary.failures else 0)
+
+
+def _print_report(report: evaluate.Report) -> None:
+    console = Console()
+    data = report.to_dict()
+    table = Table(title="Event scores")
+    for column in ("level", "precision", "recall", "F1", "matched", "system", "required gold"):
+        table.add_column(column)
+    for level, row in data["levels"].items():
+        table.add_row(level, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                      str(row["matched_system"]), str(row["system"]), str(row["required_gold"]))  # fmt: skip
+    console.print(table)
+    per_type = Table(title="Per type (full level)")
+    for column in ("type", "tp", "system", "required gold", "P", "R", "F1"):
+        per_type.add_column(column)
+    for kind, row in sorted(data["per_type"]["full"].items()):
+        per_type.add_row(kind, str(row["tp"]), str(row["system"]), str(row["required_gold"]),
+                         f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}")  # fmt: skip
+    console.print(per_type)
+    for name in ("mode_accuracy", "historical_accuracy", "date_accuracy", "published_accuracy",
+                 "quote_recall"):  # fmt: skip
+        value = data[name]
+        console.print(f"{name.replace('_', ' ')}: "
+                      + (f"{value['value']:.3f} ({value['correct']}/{value['total']})"
+                         if value["total"] else "n/a"))  # fmt: skip
+
+
+@main.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--samples", type=click.Path(exists=True, file_okay=False), help="Folder of DOC.txt files.")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSON Lines corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json: bool) -> None:
+    """Score hadath against a gold file (eval/FORMAT.md): P/R/F1 at type, dyad and full level."""
+    if (samples is None) == (corpus is None):
+        raise click.UsageError("give exactly one of --samples DIR or --corpus FILE")
+    resources = _resources()
+    try:
+        docs = evaluate.load_gold(gold)
+        outputs, failures = batch.code_gold_documents(
+            [d.doc for d in docs], resources, Path(samples) if samples else None,
+            Path(corpus) if corpus else None,
+        )  # fmt: skip
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _report_failures(failures)
+    report = evaluate.score(docs, outputs, batch.state_names(resources))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)

@@ -1,0 +1,308 @@
+"""Dates stage: the publication date, and time expressions resolved to calendar values."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from hijridate import Hijri
+
+from hadath.model import Analysis, Precision, Span, TimeMention, TimeValue, Token
+from hadath.resources import Resources
+from hadath.timewords import TimeLexicon
+
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_ISO = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_PATH_YMD = re.compile(r"(?<!\d)(\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
+_PATH_YY = re.compile(r"/(\d{2})/(\d{1,2})/(\d{1,2})/")
+_DATELINE_WINDOW = 6
+_DATELINE_MAX_WORDS = 14
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression: where it lies in the tokens and what it says before resolution."""
+
+    first: int
+    last: int
+    rule: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"
+    offset: int | None = None
+    weekday: int | None = None
+    direction: int = 0
+
+
+def cut(value: dt.date, precision: Precision) -> TimeValue:
+    """Return a date as a TimeValue cut to the given precision."""
+    text = value.isoformat()
+    return TimeValue(text[: {"day": 10, "month": 7, "year": 4}[precision]], precision)
+
+
+def parse_value(value: str) -> dt.date | None:
+    """Return the first day an ISO date prefix (YYYY, YYYY-MM, YYYY-MM-DD) denotes."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _int(token: Token) -> int | None:
+    return int(token.norm) if token.norm.isdigit() and len(token.norm) <= 4 else None
+
+
+def _words(tokens: Sequence[Token], i: int) -> int:
+    """Skip a slash and the second name of a dual month form ("يونيو/ حزيران")."""
+    return i + 1 if i < len(tokens) and tokens[i].norm == "/" else i
+
+
+def _month_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, str, int] | None:
+    hit = lex.months.match(tokens, i)
+    if hit is None:
+        return None
+    length, values = hit
+    cal, month = values[0]
+    end = i + length
+    slash = _words(tokens, end)
+    if slash != end:
+        second = lex.months.match(tokens, slash)
+        if second is not None and second[1][0][1] == month:
+            end = slash + second[0]
+    return end, cal, month
+
+
+def _year_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int, str | None]:
+    """Return (next index, year or 0, era) for a year written at i."""
+    if i < len(tokens) and tokens[i].stem in lex.year_words:
+        i += 1
+    year = _int(tokens[i]) if i < len(tokens) else None
+    if year is None or year < 1000:
+        return i, 0, None
+    era = None
+    if i + 1 < len(tokens) and tokens[i + 1].stem in lex.hijri_era:
+        era = "hijri"
+    elif i + 1 < len(tokens) and tokens[i + 1].stem in lex.gregorian_era:
+        era = "gregorian"
+    return i + 1 + (era is not None), year, era
+
+
+def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
+    day = _int(tokens[i])
+    has_day = day is not None and 1 <= day <= 31
+    month = _month_at(lex, tokens, i + 1 if has_day else i)
+    if month is None:
+        return None
+    end, cal, number = month
+    after, year, era = _year_at(lex, tokens, end)
+    direction = 0
+    if year:
+        last = after - 1
+    elif has_day:
+        last = end - 1
+    elif end < len(tokens) and tokens[end].stem in lex.month_modifiers:
+        last, direction = end, (1 if tokens[end].stem in lex.next_words else -1)
+    elif i > 0 and tokens[i - 1].stem in lex.month_words:
+        last = end - 1
+    else:
+        return None  # a bare month name may be an ordinary word (آب, ماي)
+    return Found(i, last, "explicit", year or None, number, day if has_day else None, era or cal,
+                 direction=direction)  # fmt: skip
+
+
+def _numeric(token: Token, i: int) -> Found | None:
+    m = _NUMERIC.match(token.norm)
+    if m:
+        return Found(i, i, "numeric", int(m[3]), int(m[2]), int(m[1]))
+    m = _ISO.match(token.norm)
+    if m:
+        return Found(i, i, "numeric", int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def _weekday(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
+    j = i + 1 if tokens[i].stem in lex.day_word and i + 1 < len(tokens) else i
+    hit = lex.weekdays.match(tokens, j)
+    if hit is None:
+        return None
+    end = j + hit[0]
+    direction = 0
+    if end < len(tokens) and tokens[end].stem in lex.next_words:
+        direction, end = 1, end + 1
+    elif end < len(tokens) and tokens[end].stem in lex.previous_words:
+        direction, end = -1, end + 1
+    return Found(i, end - 1, "weekday", weekday=hit[1][0], direction=direction)
+
+
+def _relative(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
+    hit = lex.days.match(tokens, i)
+    if hit is None:
+        return None
+    return Found(i, i + hit[0] - 1, "relative-day", offset=hit[1][0])
+
+
+def _bare_year(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
+    if tokens[i].stem not in lex.year_words or i + 1 >= len(tokens):
+        return None
+    after, year, era = _year_at(lex, tokens, i)
+    if not year:
+        return None
+    return Found(i, after - 1, "year", year, calendar=era or "gregorian")
+
+
+def find(lex: TimeLexicon, tokens: Sequence[Token]) -> Iterator[Found]:
+    """Yield the time expressions in a token sequence, left to right, without overlaps."""
+    i = 0
+    while i < len(tokens):
+        found = (
+            _numeric(tokens[i], i)
+            or _explicit(lex, tokens, i)
+            or _weekday(lex, tokens, i)
+            or _relative(lex, tokens, i)
+            or _bare_year(lex, tokens, i)
+        )
+        if found is None:
+            i += 1
+            continue
+        yield found
+        i = found.last + 1
+
+
+def _hijri(found: Found) -> TimeValue | None:
+    if found.year is None or found.month is None:
+        return None
+    try:
+        if found.day is not None:
+            g = Hijri(found.year, found.month, found.day).to_gregorian()
+            return cut(dt.date(g.year, g.month, g.day), "day")
+        first = Hijri(found.year, found.month, 1).to_gregorian()
+        last = Hijri(found.year, found.month, Hijri(found.year, found.month, 1).month_length())
+        end = last.to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    if (first.year, first.month) == (end.year, end.month):
+        return TimeValue(f"{first.year:04d}-{first.month:02d}", "month")
+    return TimeValue(f"{first.year:04d}", "year") if first.year == end.year else None
+
+
+def _year_before(month: int, day: int, published: dt.date, forward: bool) -> dt.date | None:
+    for year in (published.year, published.year - 1, published.year + 1):
+        value = _date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if value is not None and ((value <= published) != forward or value == published):
+            return value
+    return None
+
+
+def resolve(found: Found, published: dt.date | None) -> TimeValue | None:
+    """Resolve a found expression against the publication day (None when it cannot be)."""
+    if found.calendar == "hijri":
+        return _hijri(found)
+    if found.rule in ("explicit", "numeric", "year"):
+        if found.year is not None and found.month is None:
+            return TimeValue(f"{found.year:04d}", "year")
+        if found.year is None and found.month is not None:
+            if published is None:
+                return None
+            target = _year_before(found.month, found.day or 1, published, found.direction > 0)
+            if target is None:
+                return None
+            return cut(target, "day" if found.day else "month")
+        if found.year is None or found.month is None or not 1 <= found.month <= 12:
+            return None
+        if found.day is None:
+            return TimeValue(f"{found.year:04d}-{found.month:02d}", "month")
+        value = _date(found.year, found.month, found.day)
+        return cut(value, "day") if value else None
+    if published is None:
+        return None
+    if found.rule == "relative-day" and found.offset is not None:
+        return cut(published + dt.timedelta(days=found.offset), "day")
+    if found.rule == "weekday" and found.weekday is not None:
+        if found.direction > 0:
+            ahead = (found.weekday - published.isoweekday()) % 7 or 7
+            return cut(published + dt.timedelta(days=ahead), "day")
+        back = (published.isoweekday() - found.weekday) % 7 or (7 if found.direction < 0 else 0)
+        return cut(published - dt.timedelta(days=back), "day")
+    return None
+
+
+def _word_tokens(analysis: Analysis, span: Span) -> list[Token]:
+    return [t for t in analysis.tokens if span.contains(t.span)]
+
+
+def _dateline(analysis: Analysis, lex: TimeLexicon) -> TimeValue | None:
+    """Return the date of a dateline line near the top of the article."""
+    for sentence in analysis.sentences[:_DATELINE_WINDOW]:
+        tokens = _word_tokens(analysis, sentence)
+        if not tokens or sum(t.is_word for t in tokens) > _DATELINE_MAX_WORDS:
+            continue
+        values = [resolve(f, None) for f in find(lex, tokens) if f.year is not None]
+        dated = [v for v in values if v is not None]
+        if dated:
+            # A Hijri dateline gives its Gregorian equivalent second: prefer the most precise,
+            # then the last one written.
+            return max(reversed(dated), key=lambda v: len(v.value))
+    return None
+
+
+def path_date(path: str, allow_two_digit_year: bool) -> TimeValue | None:
+    """Return a date written in a URL path (/2024/06/26/, or /22/10/22/ for image paths)."""
+    for m in _PATH_YMD.finditer(path):
+        value = _date(int(m[1]), int(m[2]), int(m[3]))
+        if value is not None and 1990 <= value.year <= 2100:
+            return cut(value, "day")
+    if allow_two_digit_year:
+        for m in _PATH_YY.finditer(path):
+            value = _date(2000 + int(m[1]), int(m[2]), int(m[3]))
+            if value is not None:
+                return cut(value, "day")
+    return None
+
+
+def publication(analysis: Analysis, lex: TimeLexicon) -> tuple[TimeValue, str] | None:
+    """Find the publication date in the text, URL or image paths, with its source."""
+    dateline = _dateline(analysis, lex)
+    if dateline is not None:
+        return dateline, "dateline"
+    doc = analysis.document
+    if doc.url and (value := path_date(doc.url, allow_two_digit_year=False)):
+        return value, "url-path"
+    for image in doc.images:
+        if value := path_date(image, allow_two_digit_year=True):
+            return value, "image-path"
+    return None
+
+
+def run(analysis: Analysis, resources: Resources) -> Analysis:
+    """Fill the publication date when missing, and resolve every time expression."""
+    lex = resources.time
+    doc = analysis.document
+    if doc.published is None and (found := publication(analysis, lex)) is not None:
+        value, source = found
+        doc = dataclasses.replace(
+            doc, published=value.value, published_precision=value.precision, published_source=source
+        )
+    published = parse_value(doc.published) if doc.published_precision == "day" and doc.published else None
+    tokens = analysis.tokens
+    times = tuple(
+        TimeMention(
+            span=Span(tokens[f.first].span.start, tokens[f.last].span.end),
+            value=resolve(f, published),
+            rule=f"{f.rule}.{f.calendar}" if f.rule == "explicit" else f.rule,
+            relative=f.rule in ("weekday", "relative-day") or (f.rule == "explicit" and f.year is None),
+        )
+        for f in find(lex, tokens)
+    )
+    return dataclasses.replace(analysis, document=doc, times=times)

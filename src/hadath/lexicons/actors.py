@@ -1,0 +1,222 @@
+"""The actor knowledge base (data/actors/): states, organisations, offices and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from hadath.lexicons.frozen import FrozenMap
+from typing import Any, cast
+
+from hadath.errors import LexiconError
+from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.phrases import PhraseIndex, build_index
+from hadath.model import Actor, ActorKind, Role
+from hadath.tokenize import TextRules
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office: a person office has holders (roles); an organisation office is an institution."""
+
+    id: str
+    label: str
+    kind: str
+    arabic: tuple[str, ...]
+    name_template: str | None = None
+    overrides: Mapping[str, str] = FrozenMap({})
+
+
+@dataclass(frozen=True, slots=True)
+class Morphology:
+    """How nisba adjectives inflect (data/actors/morphology.yaml)."""
+
+    article: str
+    feminine: str
+    suffixes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKB:
+    """Every known actor, and the phrase indexes that find them in text."""
+
+    actors: Mapping[str, Actor]
+    names: PhraseIndex[str]
+    nisba: PhraseIndex[str]
+    offices: PhraseIndex[Office]
+    state_by_iso3: Mapping[str, str]
+
+    def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
+        """Return the people who held an office of a country on an ISO date (prefix)."""
+        out = []
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if role.office == office and role.country == country and _active(role, date):
+                    out.append(actor)
+                    break
+        return tuple(out)
+
+
+def _active(role: Role, date: str | None) -> bool:
+    if date is None:
+        return role.end is None
+    n = len(date)
+    return (role.start is None or role.start[:n] <= date) and (role.end is None or date <= role.end[:n])
+
+
+def _iso(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise LexiconError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def _entry(raw: Any, where: str) -> dict[str, Any]:
+    entry = require_mapping(raw, where)
+    ident = entry.get("id")
+    if not isinstance(ident, str) or not _ID.match(ident):
+        raise LexiconError(f"{where}: id {ident!r} must be a lowercase slug")
+    if not isinstance(entry.get("name", entry.get("office")), str):
+        raise LexiconError(f"{where}: {ident} needs a name")
+    return entry
+
+
+def _strs(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key)
+    return tuple(require_str_list(value, f"{where}: {entry['id']}.{key}")) if value else ()
+
+
+def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
+    roles = []
+    for raw in entry.get("roles") or []:
+        role = require_mapping(raw, f"{where}: {entry['id']}.roles")
+        if not isinstance(role.get("office"), str):
+            raise LexiconError(f"{where}: {entry['id']} has a role without 'office'")
+        start, end = _iso(role.get("start"), where), _iso(role.get("end"), where)
+        if start and end and end < start:
+            raise LexiconError(f"{where}: {entry['id']} role {role['office']} ends before it starts")
+        roles.append(Role(role["office"], role.get("country"), start, end))
+    return tuple(roles)
+
+
+def _actor(entry: Mapping[str, Any], kind: str, where: str) -> Actor:
+    country = entry.get("iso3") if kind == "state" else entry.get("country")
+    if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
+        raise LexiconError(f"{where}: {entry['id']} country {country!r} is not ISO alpha-3")
+    return Actor(
+        id=entry["id"],
+        name=entry["name"],
+        kind=cast(ActorKind, kind),
+        country=country,
+        aliases=_strs(entry, "aliases", where),
+        roles=_roles(entry, where),
+        wikidata=entry.get("wikidata"),
+        arabic=_strs(entry, "arabic", where),
+    )
+
+
+def _items(relative: str) -> Iterator[dict[str, Any]]:
+    data = load_yaml(relative)
+    if not isinstance(data, list):
+        raise LexiconError(f"hadath/data/{relative}: expected a list of entries")
+    for raw in data:
+        yield _entry(raw, relative)
+
+
+def _office(entry: Mapping[str, Any], where: str) -> Office:
+    if entry.get("kind") not in ("person", "organisation"):
+        raise LexiconError(f"{where}: office {entry['id']} kind must be person or organisation")
+    overrides = require_mapping(entry.get("overrides") or {}, f"{where}: {entry['id']}.overrides")
+    return Office(
+        id=entry["id"],
+        label=entry["office"],
+        kind=entry["kind"],
+        arabic=_strs(entry, "arabic", where),
+        name_template=entry.get("name_template"),
+        overrides=FrozenMap(dict(overrides)),
+    )
+
+
+def _morphology() -> Morphology:
+    data = require_mapping(load_yaml("actors/morphology.yaml"), "actors/morphology.yaml")
+    return Morphology(
+        article=str(data["article"]),
+        feminine=str(data["feminine"]),
+        suffixes=tuple(require_str_list(data.get("suffixes"), "actors/morphology.yaml")),
+    )
+
+
+def nisba_forms(masculine: str, morph: Morphology) -> tuple[str, ...]:
+    """Return a nisba adjective in all its inflected forms (without the article)."""
+    return (masculine, *(masculine + suffix for suffix in morph.suffixes))
+
+
+def _institutions(
+    states: list[tuple[Actor, tuple[str, ...]]], offices: list[Office], morph: Morphology
+) -> Iterator[Actor]:
+    for office in offices:
+        if office.kind != "organisation" or not office.name_template:
+            continue
+        for state, nisbas in states:
+            assert state.country is not None
+            name = office.overrides.get(state.country) or office.name_template.format(state=state.name)
+            arabic = tuple(
+                f"{ar} {morph.article}{n}{morph.feminine}" for ar in office.arabic for n in nisbas
+            )
+            yield Actor(f"{office.id}-{state.country.lower()}", name, "organisation", state.country,
+                        arabic=arabic)  # fmt: skip
+
+
+def load_actor_kb(rules: TextRules) -> ActorKB:
+    """Load, check and index the actor knowledge base."""
+    morph = _morphology()
+    actors: dict[str, Actor] = {}
+    name_pairs: list[tuple[str, str]] = []
+    nisba_pairs: list[tuple[str, str]] = []
+    states: list[tuple[Actor, tuple[str, ...]]] = []
+    for entry in _items("actors/states.yaml"):
+        state = _actor(entry, "state", "actors/states.yaml")
+        nisbas = _strs(entry, "nisba", "actors/states.yaml")
+        states.append((state, nisbas))
+        actors[state.id] = state
+        places = _strs(entry, "capital", "actors/states.yaml") + _strs(entry, "metonyms", "actors/states.yaml")
+        name_pairs += [(p, state.id) for p in places]
+        nisba_pairs += [(f, state.id) for n in nisbas for f in nisba_forms(n, morph)]
+    for entry in _items("actors/organisations.yaml"):
+        kind = entry.get("kind", "organisation")
+        if kind not in ("organisation", "group"):
+            raise LexiconError(f"actors/organisations.yaml: {entry['id']} kind must be organisation or group")
+        actors[entry["id"]] = _actor(entry, kind, "actors/organisations.yaml")
+    for entry in _items("actors/people.yaml"):
+        actors[entry["id"]] = _actor(entry, "person", "actors/people.yaml")
+    offices = [_office(e, "actors/offices.yaml") for e in _items("actors/offices.yaml")]
+    for actor in _institutions(states, offices, morph):
+        actors.setdefault(actor.id, actor)
+    iso = {s.country: s.id for s, _ in states if s.country}
+    _check_references(actors, iso, offices)
+    name_pairs += [(ar, a.id) for a in actors.values() for ar in a.arabic]
+    return ActorKB(
+        actors=FrozenMap(actors),
+        names=build_index(name_pairs, rules),
+        nisba=build_index(nisba_pairs, rules),
+        offices=build_index(((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules),
+        state_by_iso3=FrozenMap(iso),
+    )
+
+
+def _check_references(actors: Mapping[str, Actor], iso: Mapping[str, str], offices: list[Office]) -> None:
+    labels = {o.label for o in offices if o.kind == "person"}
+    for actor in actors.values():
+        if actor.country and actor.country not in iso:
+            raise LexiconError(f"data/actors: {actor.id} names unknown country {actor.country}")
+        for role in actor.roles:
+            if role.office not in labels:
+                raise LexiconError(f"data/actors: {actor.id} holds unknown office {role.office!r}")

@@ -1,0 +1,102 @@
+"""The time lexicon (data/time/): month names, weekdays, relative-day words, era markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hadath.errors import LexiconError
+from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.phrases import PhraseIndex, build_index, phrase_key
+from hadath.tokenize import TextRules
+
+Month = tuple[str, int]  # (calendar, month number)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    """Compiled time words; every look-up goes through token stems."""
+
+    months: PhraseIndex[Month]
+    weekdays: PhraseIndex[int]
+    days: PhraseIndex[int]
+    day_word: frozenset[str]
+    next_words: frozenset[str]
+    previous_words: frozenset[str]
+    month_modifiers: frozenset[str]
+    year_words: frozenset[str]
+    month_words: frozenset[str]
+    hijri_era: frozenset[str]
+    gregorian_era: frozenset[str]
+    equivalence: PhraseIndex[bool]
+
+
+def _stems(words: Any, rules: TextRules, where: str) -> frozenset[str]:
+    return frozenset(k for w in require_str_list(words, where) for k in phrase_key(w, rules)[:1])
+
+
+def _months(data: Any, rules: TextRules, where: str) -> PhraseIndex[Month]:
+    pairs: list[tuple[str, Month]] = []
+    for calendar in ("gregorian", "hijri"):
+        table = require_mapping({str(k): v for k, v in require_mapping_any(data, calendar, where)}, where)
+        if sorted(int(k) for k in table) != list(range(1, 13)):
+            raise LexiconError(f"{where}: {calendar} must list months 1 to 12")
+        for number, names in table.items():
+            pairs += [(name, (calendar, int(number))) for name in require_str_list(names, where)]
+    return build_index(pairs, rules)
+
+
+def require_mapping_any(data: Any, key: str, where: str) -> list[tuple[Any, Any]]:
+    """Return the items of a mapping-valued key (keys may be numbers)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: '{key}' must be a mapping")
+    return list(value.items())
+
+
+def _weekdays(data: Any, rules: TextRules, where: str) -> PhraseIndex[int]:
+    if not isinstance(data, dict) or sorted(data) != list(range(1, 8)):
+        raise LexiconError(f"{where}: weekdays must be numbered 1 (Monday) to 7")
+    return build_index(
+        ((name, int(k)) for k, names in data.items() for name in require_str_list(names, where)),
+        rules,
+        by_norm=True,
+    )
+
+
+def _days(entries: Any, rules: TextRules, where: str) -> PhraseIndex[int]:
+    pairs: list[tuple[str, int]] = []
+    for entry in entries if isinstance(entries, list) else []:
+        entry = require_mapping(entry, where)
+        offset = entry.get("offset")
+        if not isinstance(offset, int):
+            raise LexiconError(f"{where}: {entry} needs an integer 'offset'")
+        pairs += [(w, offset) for w in require_str_list(entry.get("words"), where)]
+    if not pairs:
+        raise LexiconError(f"{where}: 'days' must list relative-day words")
+    return build_index(pairs, rules, by_norm=True)
+
+
+def load_time_lexicon(rules: TextRules) -> TimeLexicon:
+    """Load and check data/time/*.yaml."""
+    months = require_mapping(load_yaml("time/months.yaml"), "time/months.yaml")
+    rel = require_mapping(load_yaml("time/relative.yaml"), "time/relative.yaml")
+    era = require_mapping(months.get("era"), "time/months.yaml: era")
+    where = "time/relative.yaml"
+    return TimeLexicon(
+        months=_months(months, rules, "time/months.yaml"),
+        weekdays=_weekdays(load_yaml("time/weekdays.yaml"), rules, "time/weekdays.yaml"),
+        days=_days(rel.get("days"), rules, where),
+        day_word=_stems(rel.get("day_word"), rules, where),
+        next_words=_stems(rel.get("next"), rules, where),
+        previous_words=_stems(rel.get("previous"), rules, where),
+        month_modifiers=_stems(rel.get("month_modifiers"), rules, where),
+        year_words=_stems(rel.get("year_words"), rules, where),
+        month_words=_stems(rel.get("month_words"), rules, where),
+        hijri_era=_stems(era.get("hijri"), rules, "time/months.yaml"),
+        gregorian_era=_stems(era.get("gregorian"), rules, "time/months.yaml"),
+        equivalence=build_index(
+            ((w, True) for w in require_str_list(months.get("equivalence"), "time/months.yaml")),
+            rules,
+        ),
+    )
