@@ -600,7 +600,7 @@ def load_gold(path: str | Path) -> tuple[GoldDocument, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """hits out of total; value is None when there is nothing to count."""
+    """Hits out of total; value is None when there is nothing to count."""
 
     hits: int
     total: int

@@ -1,0 +1,88 @@
+"""Time expressions and publication dates, resolved against a publication day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hadath.dates import find, parse_value, path_date, resolve
+from hadath.model import TimeValue
+from hadath.timewords import load_time_lexicon
+from hadath.tokenize import load_text_rules, tokenize
+
+RULES = load_text_rules()
+TIME = load_time_lexicon(RULES)
+
+
+def _resolve(text: str, published: str) -> list[TimeValue | None]:
+    tokens = tokenize(text, RULES)
+    day = dt.date.fromisoformat(published)
+    return [resolve(f, day) for f in find(TIME, tokens)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("أجرى الوزيران اتصالا الجمعة", "2022-10-22", ("2022-10-21", "day")),
+        ("وصل الوفد يوم الجمعة", "2022-10-21", ("2022-10-21", "day")),
+        ("يصل الوفد الجمعة المقبل", "2022-10-21", ("2022-10-28", "day")),
+        ("اجتمعا الثلاثاء الماضي", "2024-06-25", ("2024-06-18", "day")),
+        ("قال المتحدث الاثنين", "2024-06-26", ("2024-06-24", "day")),
+        ("وصل أمس", "2024-06-26", ("2024-06-25", "day")),
+        ("وصل أمس الأول", "2024-06-26", ("2024-06-24", "day")),
+        ("يغادر غدا", "2024-06-26", ("2024-06-27", "day")),
+        ("أعلن اليوم", "2015-08-07", ("2015-08-07", "day")),
+        ("آخر مكالمة تعود إلى 13 مايو", "2022-10-22", ("2022-05-13", "day")),
+        ("اتفق الطرفان في 20 ديسمبر", "2023-01-05", ("2022-12-20", "day")),
+        ("في 25 يونيو/ حزيران 2024", "2024-06-26", ("2024-06-25", "day")),
+        ("منذ مارس/ آذار 2023", "2024-06-26", ("2023-03", "month")),
+        ("في نهاية مايو/ أيار الماضي", "2024-06-26", ("2024-05", "month")),
+        ("في 14 آذار/مارس 2018", "2018-03-15", ("2018-03-14", "day")),
+        ("في 10 تشرين الأول 2023", "2023-10-11", ("2023-10-10", "day")),
+        ("في كانون الثاني 2020", "2020-02-01", ("2020-01", "month")),
+        ("في 3 يوليوز 2019", "2019-07-04", ("2019-07-03", "day")),
+        ("في 12 غشت 2019", "2019-08-13", ("2019-08-12", "day")),
+        ("بتاريخ 25/6/2024", "2024-06-26", ("2024-06-25", "day")),
+        ("في ٢٥ يونيو ٢٠٢٤", "2024-06-26", ("2024-06-25", "day")),
+        ("الكويت 25 شوال 1436 هـ", "2015-08-10", ("2015-08-10", "day")),
+        ("في عام 2014", "2024-06-26", ("2014", "year")),
+        ("شهر مارس", "2024-06-26", ("2024-03", "month")),
+        ("في رمضان 1444 هـ", "2023-04-06", ("2023", "year")),
+    ],
+)
+def test_resolves(text: str, published: str, expected: tuple[str, str]) -> None:
+    values = [v for v in _resolve(text, published) if v is not None]
+    assert values and (values[0].value, values[0].precision) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقع الأب على الوثيقة", "وصلت ماي إلى المطار", "اجتمعت جمعة من الناس", "قال أحد المسؤولين"],
+)
+def test_ordinary_words_are_not_dates(text: str) -> None:
+    assert _resolve(text, "2024-06-26") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "two_digit", "expected"),
+    [
+        ("https://media.example.com/img/22/10/22/242406.jpg", True, "2022-10-22"),
+        ("https://media.example.com/img/22/10/22/242406.jpg", False, None),
+        ("https://news.example.org/2024/06/26/story.html", False, "2024-06-26"),
+        ("https://news.example.org/world/2018-03-14-expulsions", False, "2018-03-14"),
+        ("https://news.example.org/2024/13/45/x", False, None),
+    ],
+)
+def test_path_dates(path: str, two_digit: bool, expected: str | None) -> None:
+    value = path_date(path, two_digit)
+    assert (value.value if value else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2024", dt.date(2024, 1, 1)), ("2024-06", dt.date(2024, 6, 1)), ("2024-06-25", dt.date(2024, 6, 25)),
+     ("2024-02-30", None)],
+)  # fmt: skip
+def test_parse_value(value: str, expected: dt.date | None) -> None:
+    assert parse_value(value) == expected
