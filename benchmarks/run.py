@@ -1,0 +1,107 @@
+"""Benchmarks: throughput and memory of hadath, side by side with a reference in the same run.
+
+Runs on one core. Prints a table; `--json FILE` also writes the numbers.
+- text layer (reference): tokenisation and sentence splitting only;
+- pipeline: every stage (`process`), in-process;
+- `hadath code` end to end: a child process on the whole JSON Lines file (start-up included),
+  its peak resident memory read from the operating system.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hadath.examples import example_paths
+from hadath.ingest import read_paths
+from hadath.model import Document
+from hadath.pipeline import process
+from hadath.resources import Resources, load_resources
+from hadath.tokenize import split_sentences, tokenize
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles.jsonl"
+
+
+def _documents(resources: Resources, corpus: Path) -> tuple[list[Document], str]:
+    source = [corpus] if corpus.is_file() else example_paths()
+    docs = [d for d in read_paths(source, resources.settings) if isinstance(d, Document)]
+    return docs, str(corpus if corpus.is_file() else "shipped examples")
+
+
+def _measure(name: str, docs: Sequence[Document], work: Callable[[Document], object],
+             repeat: int) -> dict[str, Any]:  # fmt: skip
+    tracemalloc.start()
+    start = time.process_time()
+    for _ in range(repeat):
+        for doc in docs:
+            work(doc)
+    seconds = time.process_time() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    count = len(docs) * repeat
+    return {"name": name, "documents": count, "cpu_seconds": round(seconds, 3),
+            "docs_per_second": round(count / seconds, 1) if seconds else None,
+            "peak_traced_mib": round(peak / 2**20, 1)}  # fmt: skip
+
+
+def _cli(corpus: Path) -> dict[str, Any] | None:
+    if not corpus.is_file():
+        return None
+    hadath = Path(sys.executable).with_name("hadath")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([str(hadath), "code", str(corpus)], check=False, stdout=subprocess.DEVNULL,
+                   env={**os.environ, "OMP_NUM_THREADS": "1"})  # fmt: skip
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    lines = sum(1 for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {"name": "hadath code (CLI, start-up included)", "documents": lines,
+            "cpu_seconds": round(cpu, 3), "wall_seconds": round(wall, 3),
+            "docs_per_second": round(lines / wall, 1), "peak_rss_mib": round(after.ru_maxrss / 1024, 1)}  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and print their numbers."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    start = time.perf_counter()
+    resources = load_resources()
+    load_seconds = time.perf_counter() - start
+    docs, source = _documents(resources, args.corpus)
+    rows = [
+        _measure("text layer (reference)", docs,
+                 lambda d: (tokenize(d.text, resources.text), split_sentences(d.text, resources.text)),
+                 args.repeat),
+        _measure("pipeline (all stages)", docs, lambda d: process(d, resources), args.repeat),
+    ]  # fmt: skip
+    cli = _cli(args.corpus)
+    if cli:
+        rows.append(cli)
+    ratio = rows[0]["docs_per_second"] / rows[1]["docs_per_second"]
+    print(f"corpus: {source} ({len(docs)} documents); resources load in {load_seconds:.2f} s")
+    for row in rows:
+        print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    print(f"pipeline cost = {ratio:.2f}x the text layer alone")
+    if args.json:
+        args.json.write_text(json.dumps({"source": source, "load_seconds": load_seconds, "rows": rows},
+                                        indent=2))  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
