@@ -37,8 +37,9 @@ def _documents(resources: Resources, corpus: Path) -> tuple[list[Document], str]
     return docs, str(corpus if corpus.is_file() else "shipped examples")
 
 
-def _measure(name: str, docs: Sequence[Document], work: Callable[[Document], object],
-             repeat: int) -> dict[str, Any]:  # fmt: skip
+def _measure(
+    name: str, docs: Sequence[Document], work: Callable[[Document], object], repeat: int
+) -> dict[str, Any]:
     tracemalloc.start()
     start = time.process_time()
     for _ in range(repeat):
@@ -48,9 +49,13 @@ def _measure(name: str, docs: Sequence[Document], work: Callable[[Document], obj
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     count = len(docs) * repeat
-    return {"name": name, "documents": count, "cpu_seconds": round(seconds, 3),
-            "docs_per_second": round(count / seconds, 1) if seconds else None,
-            "peak_traced_mib": round(peak / 2**20, 1)}  # fmt: skip
+    return {
+        "name": name,
+        "documents": count,
+        "cpu_seconds": round(seconds, 3),
+        "docs_per_second": round(count / seconds, 1) if seconds else None,
+        "peak_traced_mib": round(peak / 2**20, 1),
+    }
 
 
 def _cli(corpus: Path) -> dict[str, Any] | None:
@@ -59,15 +64,24 @@ def _cli(corpus: Path) -> dict[str, Any] | None:
     hadath = Path(sys.executable).with_name("hadath")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([str(hadath), "code", str(corpus)], check=False, stdout=subprocess.DEVNULL,
-                   env={**os.environ, "OMP_NUM_THREADS": "1"})  # fmt: skip
+    subprocess.run(
+        [str(hadath), "code", str(corpus)],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     lines = sum(1 for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {"name": "hadath code (CLI, start-up included)", "documents": lines,
-            "cpu_seconds": round(cpu, 3), "wall_seconds": round(wall, 3),
-            "docs_per_second": round(lines / wall, 1), "peak_rss_mib": round(after.ru_maxrss / 1024, 1)}  # fmt: skip
+    return {
+        "name": "hadath code (CLI, start-up included)",
+        "documents": lines,
+        "cpu_seconds": round(cpu, 3),
+        "wall_seconds": round(wall, 3),
+        "docs_per_second": round(lines / wall, 1),
+        "peak_rss_mib": round(after.ru_maxrss / 1024, 1),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,11 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_seconds = time.perf_counter() - start
     docs, source = _documents(resources, args.corpus)
     rows = [
-        _measure("text layer (reference)", docs,
-                 lambda d: (tokenize(d.text, resources.text), split_sentences(d.text, resources.text)),
-                 args.repeat),
+        _measure(
+            "text layer (reference)",
+            docs,
+            lambda d: (tokenize(d.text, resources.text), split_sentences(d.text, resources.text)),
+            args.repeat,
+        ),
         _measure("pipeline (all stages)", docs, lambda d: process(d, resources), args.repeat),
-    ]  # fmt: skip
+    ]
     cli = _cli(args.corpus)
     if cli:
         rows.append(cli)
@@ -98,8 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
     print(f"pipeline cost = {ratio:.2f}x the text layer alone")
     if args.json:
-        args.json.write_text(json.dumps({"source": source, "load_seconds": load_seconds, "rows": rows},
-                                        indent=2))  # fmt: skip
+        args.json.write_text(
+            json.dumps({"source": source, "load_seconds": load_seconds, "rows": rows}, indent=2)
+        )
     return 0
 
 

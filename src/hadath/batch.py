@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,13 +46,14 @@ def safe_process(document: Document, resources: Resources) -> Analysis | Failure
         return process(document, resources)
     except HadathError as exc:
         return Failure(document.source or document.id, "pipeline", str(exc), document.id)
-    except Exception as exc:  # noqa: BLE001 — one bad document must not end a batch
+    except Exception as exc:
         reason = f"internal error in the pipeline ({type(exc).__name__}: {exc}); please report it"
         return Failure(document.source or document.id, "pipeline", reason, document.id)
 
 
-def read_sources(sources: Iterable[str], resources: Resources, stdin: bytes | None = None
-                 ) -> Iterator[Document | Failure]:  # fmt: skip
+def read_sources(
+    sources: Iterable[str], resources: Resources, stdin: bytes | None = None
+) -> Iterator[Document | Failure]:
     """Read files, directories, or '-' (stdin bytes) as Documents or Failures, in order."""
     settings = resources.settings
     for source in sources:
@@ -63,9 +64,11 @@ def read_sources(sources: Iterable[str], resources: Resources, stdin: bytes | No
 
 
 def code(
-    sources: Iterable[str], resources: Resources, published: str | None = None,
+    sources: Iterable[str],
+    resources: Resources,
+    published: str | None = None,
     stdin: bytes | None = None,
-) -> Iterator[Analysis | Failure]:  # fmt: skip
+) -> Iterator[Analysis | Failure]:
     """Read and code every document of the sources, yielding analyses and failures in order."""
     if published is not None:
         parse_iso_date(published)  # fail before reading anything
@@ -100,14 +103,16 @@ def ingest(
                 else:
                     unchanged += 1
             except HadathError as exc:
-                failure = Failure(item.document.source or item.document.id, "store", str(exc),
-                                  item.document.id)  # fmt: skip
+                failure = Failure(
+                    item.document.source or item.document.id, "store", str(exc), item.document.id
+                )
                 failures.append(failure)
                 store.record_failure(run_id, failure)
         if progress is not None:
             progress(item.source if isinstance(item, Failure) else item.document.id)
-    store.finish_run(run_id, documents=stored, events=events, failures=len(failures),
-                     skipped=unchanged)  # fmt: skip
+    store.finish_run(
+        run_id, documents=stored, events=events, failures=len(failures), skipped=unchanged
+    )
     return IngestSummary(run_id, read + len(failures), stored, unchanged, events, tuple(failures))
 
 
@@ -123,32 +128,34 @@ def state_names(resources: Resources) -> dict[str, str]:
     return names
 
 
-def _gold_file(directory: Path, doc: str) -> Path | None:
-    for suffix in (".txt", ".md", ".html", ".htm", ".json"):
-        if (path := directory / f"{doc}{suffix}").is_file():
-            return path
-    return None
+def _keyed(items: Iterable[Document | Failure]) -> dict[str, Document | Failure]:
+    """Index documents by id and by the stem of the file they came from."""
+    keyed: dict[str, Document | Failure] = {}
+    for item in items:
+        source = item.source if isinstance(item, Failure) else (item.source or "")
+        if isinstance(item, Document):
+            keyed[item.id] = item
+        if source and not source.endswith("]") and ":" not in Path(source).name:
+            keyed.setdefault(Path(source).stem, item)
+    return keyed
 
 
 def code_gold_documents(
-    docs: Iterable[str], resources: Resources, samples: Path | None = None,
+    docs: Iterable[str],
+    resources: Resources,
+    samples: Path | None = None,
     corpus: Path | None = None,
-) -> tuple[dict[str, dict[str, Any]], list[Failure]]:  # fmt: skip
+) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
     """Code the documents a gold file names, from a samples folder or a JSON Lines corpus."""
-    wanted = list(docs)
+    source = corpus if corpus is not None else samples
+    assert source is not None
+    items = _keyed(read_paths([source], resources.settings))
     outputs: dict[str, dict[str, Any]] = {}
     failures: list[Failure] = []
-    items: Mapping[str, Document | Failure]
-    if corpus is not None:
-        items = {i.id: i for i in read_paths([corpus], resources.settings) if isinstance(i, Document)}
-    else:
-        assert samples is not None
-        found = {doc: _gold_file(samples, doc) for doc in wanted}
-        items = {doc: next(iter(read_paths([p], resources.settings))) for doc, p in found.items() if p}
-    for doc in wanted:
+    for doc in docs:
         item = items.get(doc)
         if item is None:
-            failures.append(Failure(doc, "missing", f"no document {doc!r} in the input"))
+            failures.append(Failure(doc, "missing", f"no document {doc!r} in {source}"))
             continue
         result = item if isinstance(item, Failure) else safe_process(item, resources)
         if isinstance(result, Failure):
@@ -156,4 +163,3 @@ def code_gold_documents(
         else:
             outputs[doc] = to_contract(result)
     return outputs, failures
-

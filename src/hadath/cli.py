@@ -27,8 +27,14 @@ from hadath.tokenize import tokenize
 EXIT_NOTHING_READ = 1
 EXIT_PARTIAL = 3
 
-DB_OPTION = click.option("--db", "db", default="hadath.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="SQLite database file.")  # fmt: skip
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default="hadath.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file.",
+)
 
 
 def _err() -> Console:
@@ -45,7 +51,9 @@ def _resources() -> Resources:
 def _report_failures(failures: Iterable[Failure]) -> None:
     console = _err()
     for failure in failures:
-        console.print(f"[red]failed[/red] {failure.source}: {failure.error}", markup=True, highlight=False)
+        console.print(
+            f"[red]failed[/red] {failure.source}: {failure.error}", markup=True, highlight=False
+        )
 
 
 def _exit_code(done: int, failed: int) -> int:
@@ -68,19 +76,21 @@ def _events_table(analysis: Analysis) -> Table:
         table.add_column(column, overflow="fold")
     for event in contract["events"]:
         table.add_row(
-            event["event"], event["mode"] or "",
+            event["event"],
+            event["mode"] or "",
             ", ".join(a["name"] for a in event["actors"]),
             ", ".join(a["name"] for a in event["recipients"]),
             (event["date"] or "") + (" (hist.)" if event["historical"] else ""),
             event["evidence"]["text"][:160],
-        )  # fmt: skip
+        )
     return table
 
 
 @main.command("code")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
+)
 @click.option("--published", help="Publication date YYYY-MM-DD (overrides what is detected).")
 def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> None:
     """Code FILE… (or - for stdin) and print the JSON contract, one object per document."""
@@ -109,13 +119,26 @@ def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> N
 def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
     resources = _resources()
     paths = list(paths)
-    with Store.open(db) as store, Progress(
-        TextColumn("[bold]coding[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=_err(), transient=True,
-    ) as bar:  # fmt: skip
+    with (
+        Store.open(db) as store,
+        Progress(
+            TextColumn("[bold]coding[/bold]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=_err(),
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("", total=None)
-        summary = batch.ingest(paths, store, resources, command,
-                               progress=lambda name: bar.update(task, advance=1, description=name))  # fmt: skip
+        summary = batch.ingest(
+            paths,
+            store,
+            resources,
+            command,
+            progress=lambda name: bar.update(task, advance=1, description=name),
+        )
     _report_failures(summary.failures)
     _err().print(
         f"{summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
@@ -143,10 +166,14 @@ def _records_table(records: list[Any], title: str) -> Table:
         table.add_column(column, overflow="fold")
     for r in records:
         table.add_row(
-            (r.date or "—") + (" (hist.)" if r.historical else ""), r.type, r.mode or "",
-            ", ".join(r.actors), ", ".join(r.recipients),
-            f"{r.outlet or ''} {r.published or ''}".strip(), (r.evidence_text or "")[:140],
-        )  # fmt: skip
+            (r.date or "—") + (" (hist.)" if r.historical else ""),
+            r.type,
+            r.mode or "",
+            ", ".join(r.actors),
+            ", ".join(r.recipients),
+            f"{r.outlet or ''} {r.published or ''}".strip(),
+            (r.evidence_text or "")[:140],
+        )
     return table
 
 
@@ -156,10 +183,17 @@ def _records_table(records: list[Any], title: str) -> Table:
 @click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)  # fmt: skip
-def events_command(db: str, actor: str | None, type_: str | None, date_from: str | None,
-                   date_to: str | None, fmt: str) -> None:  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def events_command(
+    db: str,
+    actor: str | None,
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    fmt: str,
+) -> None:
     """List stored events, filtered by actor, type and date."""
     try:
         with Store.open(db) as store:
@@ -214,27 +248,53 @@ def _print_report(report: evaluate.Report) -> None:
     for column in ("level", "precision", "recall", "F1", "matched", "system", "required gold"):
         table.add_column(column)
     for level, row in data["levels"].items():
-        table.add_row(level, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
-                      str(row["matched_system"]), str(row["system"]), str(row["required_gold"]))  # fmt: skip
+        table.add_row(
+            level,
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+            str(row["matched_system"]),
+            str(row["system"]),
+            str(row["required_gold"]),
+        )
     console.print(table)
     per_type = Table(title="Per type (full level)")
     for column in ("type", "tp", "system", "required gold", "P", "R", "F1"):
         per_type.add_column(column)
     for kind, row in sorted(data["per_type"]["full"].items()):
-        per_type.add_row(kind, str(row["tp"]), str(row["system"]), str(row["required_gold"]),
-                         f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}")  # fmt: skip
+        per_type.add_row(
+            kind,
+            str(row["tp"]),
+            str(row["system"]),
+            str(row["required_gold"]),
+            f"{row['precision']:.2f}",
+            f"{row['recall']:.2f}",
+            f"{row['f1']:.2f}",
+        )
     console.print(per_type)
-    for name in ("mode_accuracy", "historical_accuracy", "date_accuracy", "published_accuracy",
-                 "quote_recall"):  # fmt: skip
+    for name in (
+        "mode_accuracy",
+        "historical_accuracy",
+        "date_accuracy",
+        "published_accuracy",
+        "quote_recall",
+    ):
         value = data[name]
-        console.print(f"{name.replace('_', ' ')}: "
-                      + (f"{value['value']:.3f} ({value['correct']}/{value['total']})"
-                         if value["total"] else "n/a"))  # fmt: skip
+        console.print(
+            f"{name.replace('_', ' ')}: "
+            + (
+                f"{value['value']:.3f} ({value['correct']}/{value['total']})"
+                if value["total"]
+                else "n/a"
+            )
+        )
 
 
 @main.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--samples", type=click.Path(exists=True, file_okay=False), help="Folder of DOC.txt files.")
+@click.option(
+    "--samples", type=click.Path(exists=True, file_okay=False), help="Folder of DOC.txt files."
+)
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False), help="JSON Lines corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json: bool) -> None:
@@ -245,9 +305,11 @@ def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json
     try:
         docs = evaluate.load_gold(gold)
         outputs, failures = batch.code_gold_documents(
-            [d.doc for d in docs], resources, Path(samples) if samples else None,
+            [d.doc for d in docs],
+            resources,
+            Path(samples) if samples else None,
             Path(corpus) if corpus else None,
-        )  # fmt: skip
+        )
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
     _report_failures(failures)

@@ -118,8 +118,16 @@ def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None
         last = end - 1
     else:
         return None  # a bare month name may be an ordinary word (آب, ماي)
-    return Found(i, last, "explicit", year or None, number, day if has_day else None, era or cal,
-                 direction=direction)  # fmt: skip
+    return Found(
+        i,
+        last,
+        "explicit",
+        year or None,
+        number,
+        day if has_day else None,
+        era or cal,
+        direction=direction,
+    )
 
 
 def _numeric(token: Token, i: int) -> Found | None:
@@ -294,14 +302,17 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         doc = dataclasses.replace(
             doc, published=value.value, published_precision=value.precision, published_source=source
         )
-    published = parse_value(doc.published) if doc.published_precision == "day" and doc.published else None
+    published = (
+        parse_value(doc.published) if doc.published_precision == "day" and doc.published else None
+    )
     tokens = analysis.tokens
     times = tuple(
         TimeMention(
             span=Span(tokens[f.first].span.start, tokens[f.last].span.end),
             value=resolve(f, published),
             rule=f"{f.rule}.{f.calendar}" if f.rule == "explicit" else f.rule,
-            relative=f.rule in ("weekday", "relative-day") or (f.rule == "explicit" and f.year is None),
+            relative=f.rule in ("weekday", "relative-day")
+            or (f.rule == "explicit" and f.year is None),
         )
         for f in find(lex, tokens)
     )

@@ -77,9 +77,23 @@ _MARKS = frozenset({"Mn", "Me"})
 
 _DOC_KEYS = frozenset({"doc", "outlet", "published", "published_precision", "events", "quotes"})
 _EVENT_KEYS = frozenset(
-    {"id", "event", "accept_events", "mode", "actors", "recipients", "date", "precision",
-     "historical", "place", "dead", "injured", "evidence", "required"}
-)  # fmt: skip
+    {
+        "id",
+        "event",
+        "accept_events",
+        "mode",
+        "actors",
+        "recipients",
+        "date",
+        "precision",
+        "historical",
+        "place",
+        "dead",
+        "injured",
+        "evidence",
+        "required",
+    }
+)
 _QUOTE_KEYS = frozenset({"speaker", "text"})
 
 

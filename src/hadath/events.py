@@ -15,7 +15,11 @@ _MARKER_WINDOW = 3  # words before a trigger in which a negation or modal word g
 
 def _word_matches(token: Token, word: str) -> bool:
     stem = token.stem
-    return stem == word or token.norm == word or (len(stem) > 3 and stem[-1] == "ا" and stem[:-1] == word)
+    return (
+        stem == word
+        or token.norm == word
+        or (len(stem) > 3 and stem[-1] == "ا" and stem[:-1] == word)
+    )
 
 
 def _match_part(tokens: Sequence[Token], i: int, part: tuple[str, ...]) -> int | None:
@@ -26,7 +30,9 @@ def _match_part(tokens: Sequence[Token], i: int, part: tuple[str, ...]) -> int |
     return None
 
 
-def _match(tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], gap: int) -> int | None:
+def _match(
+    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], gap: int
+) -> int | None:
     """Return the index after the pattern matched at i, or None."""
     end = _match_part(tokens, i, pattern[0])
     for part in pattern[1:]:
@@ -42,9 +48,7 @@ def _match(tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...]
     return end
 
 
-def find_triggers(
-    lex: EventLexicon, tokens: Sequence[Token]
-) -> Iterator[tuple[Trigger, int, int]]:
+def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[Trigger, int, int]]:
     """Yield (trigger, first token, end token) for the longest pattern at each position."""
     i = 0
     while i < len(tokens):

@@ -32,8 +32,8 @@ def _longest(kb: ActorKB, tokens: Sequence[Token], i: int) -> Hit | None:
         hits.append(Hit(i, i + m[0], "name", m[1]))
     if (m := kb.nisba.match(tokens, i)) is not None:
         hits.append(Hit(i, i + m[0], "nisba", m[1]))
-    if (m := kb.offices.match(tokens, i)) is not None:
-        end, office = i + m[0], m[1][0]
+    if (o := kb.offices.match(tokens, i)) is not None:
+        end, office = i + o[0], o[1][0]
         nisba = kb.nisba.match(tokens, end)
         country = None
         if nisba is not None:
@@ -69,7 +69,9 @@ def _choose(kb: ActorKB, ids: tuple[str, ...], seen: list[str], date: str | None
 def _holds(start: str | None, end: str | None, date: str | None) -> bool:
     if date is None:
         return end is None
-    return (start is None or start[: len(date)] <= date) and (end is None or date <= end[: len(date)])
+    return (start is None or start[: len(date)] <= date) and (
+        end is None or date <= end[: len(date)]
+    )
 
 
 def _office_holder(kb: ActorKB, hit: Hit, date: str | None) -> str | None:
@@ -79,7 +81,9 @@ def _office_holder(kb: ActorKB, hit: Hit, date: str | None) -> str | None:
     return holders[0].id if len(holders) == 1 else None
 
 
-def _mention(tokens: Sequence[Token], hit: Hit, kind: str, actor_id: str | None, score: float) -> Mention:
+def _mention(
+    tokens: Sequence[Token], hit: Hit, kind: str, actor_id: str | None, score: float
+) -> Mention:
     span = Span(tokens[hit.first].stem_span.start, tokens[hit.end - 1].span.end)
     return Mention(span, kind, actor_id, score, rule=hit.kind)  # type: ignore[arg-type]
 
@@ -92,8 +96,11 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
     for n, hit in enumerate(hits):
         if hit.kind == "office":
             following = hits[n + 1] if n + 1 < len(hits) else None
-            named_next = (following is not None and following.kind == "name"
-                          and following.first - hit.end < _NAME_AFTER_TITLE)  # fmt: skip
+            named_next = (
+                following is not None
+                and following.kind == "name"
+                and following.first - hit.end < _NAME_AFTER_TITLE
+            )
             if not named_next:
                 out.append(_mention(tokens, hit, "person", _office_holder(kb, hit, date), 0.7))
             continue

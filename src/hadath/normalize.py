@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from hadath.lexicons.frozen import FrozenMap
 from typing import Any, Literal, cast
 
 from hadath.errors import LexiconError
+from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import load_yaml, require_mapping
 
 UnicodeForm = Literal["NFC", "NFKC", "NFD", "NFKD"]
@@ -36,9 +36,7 @@ class Normalizer:
 
     def light_char(self, ch: str) -> str:
         """Return one character with only removals applied (letters keep their identity)."""
-        return "".join(
-            p for p in unicodedata.normalize(self.form, ch) if p not in self.removed
-        )
+        return "".join(p for p in unicodedata.normalize(self.form, ch) if p not in self.removed)
 
     def traced(self, text: str, offset: int = 0) -> Iterator[tuple[str, int]]:
         """Yield (normalised character, source index) pairs for `text`."""
@@ -72,7 +70,9 @@ def _fold(entries: Any, removed: frozenset[str], where: str) -> Mapping[str, str
         if len(source) != 1 or not isinstance(target, str) or source == target:
             raise LexiconError(f"{where}: fold {source!r} -> {target!r} must map one character")
         if any(t in fold or t in removed for t in target):
-            raise LexiconError(f"{where}: fold target {target!r} is itself changed (not idempotent)")
+            raise LexiconError(
+                f"{where}: fold target {target!r} is itself changed (not idempotent)"
+            )
     return FrozenMap(dict(fold))
 
 

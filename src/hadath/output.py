@@ -30,8 +30,15 @@ def role_on(actor: Actor, date: str | None) -> Role | None:
 def actor_dict(actor: Actor | None, actor_id: str, date: str | None = None) -> dict[str, Any]:
     """Render one actor as the contract's actor object."""
     if actor is None:
-        return {"id": actor_id, "name": actor_id, "aliases": [], "kind": None, "country": None,
-                "office": None, "wikidata": None}  # fmt: skip
+        return {
+            "id": actor_id,
+            "name": actor_id,
+            "aliases": [],
+            "kind": None,
+            "country": None,
+            "office": None,
+            "wikidata": None,
+        }
     role = role_on(actor, date)
     return {
         "id": actor.id,

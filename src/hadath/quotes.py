@@ -33,9 +33,17 @@ def _cue(tokens: Sequence[Token], cues: frozenset[str], before: int) -> Token | 
     return candidates[-1] if candidates else None
 
 
-def _speaker(mentions: Sequence[Mention], sentence: Span, cue: Token | None, quote: Span) -> str | None:
-    inside = [m for m in mentions if sentence.contains(m.span) and m.actor_id and m.kind in _SPEAKERS
-              and m.span.end <= quote.start]  # fmt: skip
+def _speaker(
+    mentions: Sequence[Mention], sentence: Span, cue: Token | None, quote: Span
+) -> str | None:
+    inside = [
+        m
+        for m in mentions
+        if sentence.contains(m.span)
+        and m.actor_id
+        and m.kind in _SPEAKERS
+        and m.span.end <= quote.start
+    ]
     if cue is not None:
         after = [m for m in inside if m.span.start >= cue.span.end]
         people = [m for m in after if m.kind == "person"]
@@ -44,7 +52,9 @@ def _speaker(mentions: Sequence[Mention], sentence: Span, cue: Token | None, quo
         before = [m for m in inside if m.span.end <= cue.span.start]
         if before:
             return before[-1].actor_id
-    earlier = [m for m in mentions if m.span.end <= sentence.start and m.actor_id and m.kind == "person"]
+    earlier = [
+        m for m in mentions if m.span.end <= sentence.start and m.actor_id and m.kind == "person"
+    ]
     return earlier[-1].actor_id if earlier else None
 
 

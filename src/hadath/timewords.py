@@ -38,7 +38,9 @@ def _stems(words: Any, rules: TextRules, where: str) -> frozenset[str]:
 def _months(data: Any, rules: TextRules, where: str) -> PhraseIndex[Month]:
     pairs: list[tuple[str, Month]] = []
     for calendar in ("gregorian", "hijri"):
-        table = require_mapping({str(k): v for k, v in require_mapping_any(data, calendar, where)}, where)
+        table = require_mapping(
+            {str(k): v for k, v in require_mapping_any(data, calendar, where)}, where
+        )
         if sorted(int(k) for k in table) != list(range(1, 13)):
             raise LexiconError(f"{where}: {calendar} must list months 1 to 12")
         for number, names in table.items():

@@ -13,8 +13,13 @@ from hadath.model import Span, Token
 from hadath.normalize import Normalizer, load_normalizer
 
 # Unicode blocks of the Arabic script (syntax, not language data): clitics are split only here.
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
-                  (0xFE70, 0xFEFF))  # fmt: skip
+_ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
 _NUMBER_JOINERS = frozenset(".,/:٫٬")
 _JOINERS = frozenset("\u200c\u200d")
 
@@ -86,7 +91,12 @@ def scan(text: str) -> Iterator[Span]:
             c = text[j]
             if _is_word_char(c):
                 j += 1
-            elif c in _NUMBER_JOINERS and text[j - 1].isdigit() and j + 1 < n and text[j + 1].isdigit():
+            elif (
+                c in _NUMBER_JOINERS
+                and text[j - 1].isdigit()
+                and j + 1 < n
+                and text[j + 1].isdigit()
+            ):
                 j += 2
             else:
                 break
@@ -119,7 +129,11 @@ def _prefix_length(light: str, norm: str, rules: CliticRules, fold: Normalizer) 
 def _suffix_length(stem: str, rules: CliticRules) -> int:
     for enclitic in rules.enclitics:
         rest = stem[: -len(enclitic)]
-        if stem.endswith(enclitic) and len(rest) >= rules.min_stem and rest[-1] not in rules.blockers:
+        if (
+            stem.endswith(enclitic)
+            and len(rest) >= rules.min_stem
+            and rest[-1] not in rules.blockers
+        ):
             return len(enclitic)
     return 0
 
@@ -230,9 +244,13 @@ def _clitic_rules(data: Any, fold: Normalizer, where: str) -> CliticRules:
         procl.append(Proclitic(form, parts[-1] == article))
     return CliticRules(
         proclitics=tuple(procl),
-        enclitics=tuple(sorted(require_str_list(data.get("enclitics"), where), key=len, reverse=True)),
+        enclitics=tuple(
+            sorted(require_str_list(data.get("enclitics"), where), key=len, reverse=True)
+        ),
         blockers=frozenset(require_str_list(data.get("enclitic_blockers", []), where)),
-        not_proclitic=frozenset(fold(w) for w in require_str_list(data.get("not_proclitic", []), where)),
+        not_proclitic=frozenset(
+            fold(w) for w in require_str_list(data.get("not_proclitic", []), where)
+        ),
         min_stem=int(data.get("min_stem", 3)),
         min_stem_after_article=int(data.get("min_stem_after_article", 2)),
     )
@@ -244,15 +262,21 @@ def _sentence_rules(data: Any, fold: Normalizer, where: str) -> SentenceRules:
     for entry in data.get("quotes", []):
         entry = require_mapping(entry, where)
         opener, closer = entry.get("open"), entry.get("close")
-        if not (isinstance(opener, str) and isinstance(closer, str) and len(opener) == len(closer) == 1):
-            raise LexiconError(f"{where}: quote pair {entry} needs one-character 'open' and 'close'")
+        if not (
+            isinstance(opener, str) and isinstance(closer, str) and len(opener) == len(closer) == 1
+        ):
+            raise LexiconError(
+                f"{where}: quote pair {entry} needs one-character 'open' and 'close'"
+            )
         quotes.append((opener, closer))
     return SentenceRules(
         terminators=frozenset(require_str_list(data.get("terminators"), where)),
         closers=frozenset(require_str_list(data.get("closers", []), where)),
         quotes=tuple(quotes),
         max_quote_chars=int(data.get("max_quote_chars", 700)),
-        abbreviations=frozenset(fold(a) for a in require_str_list(data.get("abbreviations", []), where)),
+        abbreviations=frozenset(
+            fold(a) for a in require_str_list(data.get("abbreviations", []), where)
+        ),
     )
 
 
@@ -262,5 +286,7 @@ def load_text_rules() -> TextRules:
     return TextRules(
         normalizer=fold,
         clitics=_clitic_rules(load_yaml("normalize/clitics.yaml"), fold, "normalize/clitics.yaml"),
-        sentences=_sentence_rules(load_yaml("normalize/sentences.yaml"), fold, "normalize/sentences.yaml"),
+        sentences=_sentence_rules(
+            load_yaml("normalize/sentences.yaml"), fold, "normalize/sentences.yaml"
+        ),
     )

@@ -81,8 +81,12 @@ def test_path_dates(path: str, two_digit: bool, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2024", dt.date(2024, 1, 1)), ("2024-06", dt.date(2024, 6, 1)), ("2024-06-25", dt.date(2024, 6, 25)),
-     ("2024-02-30", None)],
-)  # fmt: skip
+    [
+        ("2024", dt.date(2024, 1, 1)),
+        ("2024-06", dt.date(2024, 6, 1)),
+        ("2024-06-25", dt.date(2024, 6, 25)),
+        ("2024-02-30", None),
+    ],
+)
 def test_parse_value(value: str, expected: dt.date | None) -> None:
     assert parse_value(value) == expected

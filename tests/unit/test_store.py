@@ -271,9 +271,14 @@ def test_save_stores_everything(store: Store) -> None:
     analysis = consult_analysis()
     assert store.save(analysis) is True
     assert store.counts() == {
-        "documents": 1, "events": 1, "actors": 2, "mentions": 2, "quotes": 1, "failures": 0,
+        "documents": 1,
+        "events": 1,
+        "actors": 2,
+        "mentions": 2,
+        "quotes": 1,
+        "failures": 0,
         "runs": 0,
-    }  # fmt: skip
+    }
     assert store.document("doc-call") == analysis.document
     assert store.document("missing") is None
     mention = store.query('SELECT text, "start", "end", rule FROM mentions ORDER BY "start"')[0]
@@ -296,15 +301,18 @@ def test_resaving_same_document_is_a_no_op(store: Store) -> None:
 
 def test_same_id_with_new_text_replaces_the_old_version(store: Store) -> None:
     assert store.save(consult_analysis("doc-x"))
-    replacement = dataclasses.replace(attack_analysis(), document=dataclasses.replace(
-        attack_analysis().document, id="doc-x"
-    ))  # fmt: skip
+    replacement = dataclasses.replace(
+        attack_analysis(), document=dataclasses.replace(attack_analysis().document, id="doc-x")
+    )
     assert store.save(replacement) is True
     assert store.document("doc-x") == replacement.document
     counts = store.counts()
     assert (counts["documents"], counts["events"], counts["mentions"], counts["quotes"]) == (
-        1, 1, 0, 0,
-    )  # fmt: skip
+        1,
+        1,
+        0,
+        0,
+    )
     assert [record.type for record in store.events()] == ["ASSAULT"]
     assert store.search(["تهدئة"]) == []
     assert [hit.document_id for hit in store.search(["هجوم"])] == ["doc-x"]
@@ -416,9 +424,17 @@ def test_unknown_run_is_refused(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "actor",
-    ["Sameh Shoukry", "sameh  shoukry", "SAMEH HASSAN SHOUKRY", "sameh-shoukry", "سامح شكري",
-     "Ayman Safadi", "ayman-safadi", "أيمن الصفدي"],
-)  # fmt: skip
+    [
+        "Sameh Shoukry",
+        "sameh  shoukry",
+        "SAMEH HASSAN SHOUKRY",
+        "sameh-shoukry",
+        "سامح شكري",
+        "Ayman Safadi",
+        "ayman-safadi",
+        "أيمن الصفدي",
+    ],
+)
 def test_events_by_actor_name_alias_or_id_as_actor_or_recipient(filled: Store, actor: str) -> None:
     [record] = filled.events(actor=actor)
     assert record.type == "CONSULT"
@@ -440,9 +456,13 @@ def test_events_by_actor_missing_from_actor_table(filled: Store) -> None:
 
 @pytest.mark.parametrize(
     ("event_type", "documents"),
-    [("CONSULT", ["doc-call"]), ("assault", ["doc-police", "doc-convoy"]),
-     ("Protest", ["doc-police"]), ("SANCTION", [])],
-)  # fmt: skip
+    [
+        ("CONSULT", ["doc-call"]),
+        ("assault", ["doc-police", "doc-convoy"]),
+        ("Protest", ["doc-police"]),
+        ("SANCTION", []),
+    ],
+)
 def test_events_by_type(filled: Store, event_type: str, documents: list[str]) -> None:
     assert [r.document_id for r in filled.events(type=event_type)] == documents
 
@@ -506,11 +526,21 @@ def test_event_view(filled: Store) -> None:
 
 
 @pytest.mark.parametrize(
-    "sql", ["DELETE FROM documents", "DROP TABLE events", "PRAGMA journal_mode = DELETE",
-            "ATTACH DATABASE ':memory:' AS other", "SELECT 1; DELETE FROM documents",
-            "PRAGMA user_version = 7", "PRAGMA wal_checkpoint", "VACUUM", "BEGIN",
-            "UPDATE sqlite_master SET sql = ''", "PRAGMA writable_schema = ON"],
-)  # fmt: skip
+    "sql",
+    [
+        "DELETE FROM documents",
+        "DROP TABLE events",
+        "PRAGMA journal_mode = DELETE",
+        "ATTACH DATABASE ':memory:' AS other",
+        "SELECT 1; DELETE FROM documents",
+        "PRAGMA user_version = 7",
+        "PRAGMA wal_checkpoint",
+        "VACUUM",
+        "BEGIN",
+        "UPDATE sqlite_master SET sql = ''",
+        "PRAGMA writable_schema = ON",
+    ],
+)
 def test_query_is_read_only(filled: Store, sql: str) -> None:
     before = filled.counts()
     with pytest.raises(StoreError):
@@ -552,9 +582,28 @@ def test_search_accepts_one_string(filled: Store) -> None:
 
 @pytest.mark.parametrize(
     "term",
-    ['"', '""', "AND", "OR", "NOT", "*", "هجوم*", "هجوم OR", "NEAR(هجوم", "body:هجوم", "^هجوم",
-     "-", "(", ")", "\x00", "", "   ", "هجوم\x00\"", "{title body}: هجوم"],
-)  # fmt: skip
+    [
+        '"',
+        '""',
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "هجوم*",
+        "هجوم OR",
+        "NEAR(هجوم",
+        "body:هجوم",
+        "^هجوم",
+        "-",
+        "(",
+        ")",
+        "\x00",
+        "",
+        "   ",
+        'هجوم\x00"',
+        "{title body}: هجوم",
+    ],
+)
 def test_search_terms_cannot_inject_fts_syntax(filled: Store, term: str) -> None:
     hits = filled.search([term])
     assert all(isinstance(hit, SearchHit) for hit in hits)
@@ -563,9 +612,14 @@ def test_search_terms_cannot_inject_fts_syntax(filled: Store, term: str) -> None
 
 @pytest.mark.parametrize(
     ("terms", "expected"),
-    [(["هجوم"], '"هجوم"'), (['قال "نعم"'], '"قال ""نعم"""'), (["a", "", " b "], '"a" "b"'),
-     ([], ""), (["\x00"], "")],
-)  # fmt: skip
+    [
+        (["هجوم"], '"هجوم"'),
+        (['قال "نعم"'], '"قال ""نعم"""'),
+        (["a", "", " b "], '"a" "b"'),
+        ([], ""),
+        (["\x00"], ""),
+    ],
+)
 def test_match_expression_quotes_terms(terms: list[str], expected: str) -> None:
     assert match_expression(terms) == expected
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from hadath.tokenize import TextRules, split_sentences, tokenize
@@ -26,21 +28,42 @@ from hadath.tokenize import TextRules, split_sentences, tokenize
         ("ولد", "ولد", "ولد", "", ""),
     ],
 )
-def test_clitic_stems(text_rules: TextRules, word: str, stem: str, stem_text: str, prefix: str,
-                      suffix: str) -> None:  # fmt: skip
+def test_clitic_stems(
+    text_rules: TextRules, word: str, stem: str, stem_text: str, prefix: str, suffix: str
+) -> None:
     text = f"قال {word} اليوم"
     token = tokenize(text, text_rules)[1]
     assert token.span.of(text) == word
     assert (token.stem, token.stem_span.of(text), token.prefix, token.suffix) == (
-        stem, stem_text, prefix, suffix,
-    )  # fmt: skip
+        stem,
+        stem_text,
+        prefix,
+        suffix,
+    )
 
 
 def test_tokens_split_punctuation_and_keep_numbers(text_rules: TextRules) -> None:
     text = "في 25/6/2024، قُتل 4 أشخاص (بينهم طفلان) لـ«قدرتها» 3.5%."
     surfaces = [t.span.of(text) for t in tokenize(text, text_rules)]
-    assert surfaces == ["في", "25/6/2024", "،", "قُتل", "4", "أشخاص", "(", "بينهم", "طفلان", ")",
-                        "لـ", "«", "قدرتها", "»", "3.5", "%", "."]  # fmt: skip
+    assert surfaces == [
+        "في",
+        "25/6/2024",
+        "،",
+        "قُتل",
+        "4",
+        "أشخاص",
+        "(",
+        "بينهم",
+        "طفلان",
+        ")",
+        "لـ",
+        "«",
+        "قدرتها",
+        "»",
+        "3.5",
+        "%",
+        ".",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -51,10 +74,15 @@ def test_tokens_split_punctuation_and_keep_numbers(text_rules: TextRules) -> Non
         ("قال: «لا نرى مؤشراً. بل العكس». ثم مضى.", ["قال: «لا نرى مؤشراً. بل العكس».", "ثم مضى."]),
         ('وقال "نرفض ذلك. ولن نقبل" أمس. وانتهى.', ['وقال "نرفض ذلك. ولن نقبل" أمس.', "وانتهى."]),
         ("التقى د. أحمد بالوفد. ثم عاد.", ["التقى د. أحمد بالوفد.", "ثم عاد."]),
-        ("عنوان الخبر\nالرياض 10 مارس 2023\nنص الخبر هنا.", ["عنوان الخبر", "الرياض 10 مارس 2023",
-                                                        "نص الخبر هنا."]),  # fmt: skip
+        (
+            "عنوان الخبر\nالرياض 10 مارس 2023\nنص الخبر هنا.",
+            ["عنوان الخبر", "الرياض 10 مارس 2023", "نص الخبر هنا."],
+        ),
         ("ارتفع 2.5 في المئة. وانخفض.", ["ارتفع 2.5 في المئة.", "وانخفض."]),
-        ("قال «بداية اقتباس لا ينغلق. وجملة ثانية.", ["قال «بداية اقتباس لا ينغلق.", "وجملة ثانية."]),
+        (
+            "قال «بداية اقتباس لا ينغلق. وجملة ثانية.",
+            ["قال «بداية اقتباس لا ينغلق.", "وجملة ثانية."],
+        ),
         ("  \n\n  ", []),
     ],
 )
@@ -64,7 +92,7 @@ def test_sentences(text_rules: TextRules, text: str, expected: list[str]) -> Non
 
 def test_sentences_are_ordered_and_inside(text_rules: TextRules, shared_text: str) -> None:
     spans = split_sentences(shared_text, text_rules)
-    assert spans and all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert spans and all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert all(0 <= s.start < s.end <= len(shared_text) for s in spans)
 
 

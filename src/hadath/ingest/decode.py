@@ -17,8 +17,11 @@ from hadath.settings import Settings
 # Signatures of common binary formats, and what to do instead of feeding them in.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF-", "a PDF document", "extract its text first, e.g. `pdftotext FILE out.txt`"),
-    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx/.epub)",
-     "unzip it, or save the document as plain text (.txt)"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or .docx/.xlsx/.epub)",
+        "unzip it, or save the document as plain text (.txt)",
+    ),
     (b"\x89PNG\r\n\x1a\n", "a PNG image", "pass the article text, not an image"),
     (b"\xff\xd8\xff", "a JPEG image", "pass the article text, not an image"),
     (b"GIF87a", "a GIF image", "pass the article text, not an image"),
@@ -31,9 +34,12 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "extract it first"),
     (b"Rar!\x1a\x07", "a RAR archive", "extract it first"),
     (b"SQLite format 3\x00", "an SQLite database", "export the articles to JSON Lines first"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office file",
-     "save it as plain text (.txt) first"),
-)  # fmt: skip
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a legacy Microsoft Office file",
+        "save it as plain text (.txt) first",
+    ),
+)
 
 # Bytes below 0x20 that plain text legitimately holds: tab, newline, vertical tab, form feed,
 # carriage return, and escape (terminal colour codes in pasted logs).

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from hadath.lexicons.frozen import FrozenMap
 from typing import Any, cast
 
 from hadath.errors import LexiconError
+from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import PhraseIndex, build_index
 from hadath.model import Actor, ActorKind, Role
@@ -65,7 +65,9 @@ def _active(role: Role, date: str | None) -> bool:
     if date is None:
         return role.end is None
     n = len(date)
-    return (role.start is None or role.start[:n] <= date) and (role.end is None or date <= role.end[:n])
+    return (role.start is None or role.start[:n] <= date) and (
+        role.end is None or date <= role.end[:n]
+    )
 
 
 def _iso(value: Any, where: str) -> str | None:
@@ -102,7 +104,9 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
             raise LexiconError(f"{where}: {entry['id']} has a role without 'office'")
         start, end = _iso(role.get("start"), where), _iso(role.get("end"), where)
         if start and end and end < start:
-            raise LexiconError(f"{where}: {entry['id']} role {role['office']} ends before it starts")
+            raise LexiconError(
+                f"{where}: {entry['id']} role {role['office']} ends before it starts"
+            )
         roles.append(Role(role["office"], role.get("country"), start, end))
     return tuple(roles)
 
@@ -167,12 +171,19 @@ def _institutions(
             continue
         for state, nisbas in states:
             assert state.country is not None
-            name = office.overrides.get(state.country) or office.name_template.format(state=state.name)
+            name = office.overrides.get(state.country) or office.name_template.format(
+                state=state.name
+            )
             arabic = tuple(
                 f"{ar} {morph.article}{n}{morph.feminine}" for ar in office.arabic for n in nisbas
             )
-            yield Actor(f"{office.id}-{state.country.lower()}", name, "organisation", state.country,
-                        arabic=arabic)  # fmt: skip
+            yield Actor(
+                f"{office.id}-{state.country.lower()}",
+                name,
+                "organisation",
+                state.country,
+                arabic=arabic,
+            )
 
 
 def load_actor_kb(rules: TextRules) -> ActorKB:
@@ -187,13 +198,17 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         nisbas = _strs(entry, "nisba", "actors/states.yaml")
         states.append((state, nisbas))
         actors[state.id] = state
-        places = _strs(entry, "capital", "actors/states.yaml") + _strs(entry, "metonyms", "actors/states.yaml")
+        places = _strs(entry, "capital", "actors/states.yaml") + _strs(
+            entry, "metonyms", "actors/states.yaml"
+        )
         name_pairs += [(p, state.id) for p in places]
         nisba_pairs += [(f, state.id) for n in nisbas for f in nisba_forms(n, morph)]
     for entry in _items("actors/organisations.yaml"):
         kind = entry.get("kind", "organisation")
         if kind not in ("organisation", "group"):
-            raise LexiconError(f"actors/organisations.yaml: {entry['id']} kind must be organisation or group")
+            raise LexiconError(
+                f"actors/organisations.yaml: {entry['id']} kind must be organisation or group"
+            )
         actors[entry["id"]] = _actor(entry, kind, "actors/organisations.yaml")
     for entry in _items("actors/people.yaml"):
         actors[entry["id"]] = _actor(entry, "person", "actors/people.yaml")
@@ -207,12 +222,16 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         actors=FrozenMap(actors),
         names=build_index(name_pairs, rules),
         nisba=build_index(nisba_pairs, rules),
-        offices=build_index(((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules),
+        offices=build_index(
+            ((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules
+        ),
         state_by_iso3=FrozenMap(iso),
     )
 
 
-def _check_references(actors: Mapping[str, Actor], iso: Mapping[str, str], offices: list[Office]) -> None:
+def _check_references(
+    actors: Mapping[str, Actor], iso: Mapping[str, str], offices: list[Office]
+) -> None:
     labels = {o.label for o in offices if o.kind == "person"}
     for actor in actors.values():
         if actor.country and actor.country not in iso:

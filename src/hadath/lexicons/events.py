@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from hadath.lexicons.frozen import FrozenMap
-
 from hadath.errors import LexiconError
+from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import phrase_key
 from hadath.model import EVENT_TYPES
@@ -25,11 +24,35 @@ MODES: dict[str, frozenset[str]] = {
     "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
     "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
     "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-                         "withhold", "misinformation", "cyber"}),
-    "ASSAULT": frozenset({"aerial", "drone", "heavy-weapons", "explosives", "firearms",
-                          "suicide-attack", "targeted", "abduct", "sexual", "execution"}),
-}  # fmt: skip
+    "COERCE": frozenset(
+        {
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "explosives",
+            "firearms",
+            "suicide-attack",
+            "targeted",
+            "abduct",
+            "sexual",
+            "execution",
+        }
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +106,9 @@ def _trigger(raw: Any, rules: TextRules) -> Trigger:
     )
 
 
-def _phrases(data: dict[str, Any], key: str, rules: TextRules, where: str) -> tuple[tuple[str, ...], ...]:
+def _phrases(
+    data: dict[str, Any], key: str, rules: TextRules, where: str
+) -> tuple[tuple[str, ...], ...]:
     return tuple(phrase_key(w, rules) for w in require_str_list(data.get(key), f"{where}: {key}"))
 
 

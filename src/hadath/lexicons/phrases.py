@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from hadath.lexicons.frozen import FrozenMap
 from typing import Generic, TypeVar
 
+from hadath.lexicons.frozen import FrozenMap
 from hadath.model import Token
 from hadath.tokenize import TextRules, tokenize
 

@@ -41,14 +41,31 @@ _READ_ONLY_ACTIONS = frozenset(
 # Pragmas that only report, whatever their argument (a table or index name); FTS5 itself reads
 # data_version while answering a MATCH.
 _INFO_PRAGMAS = frozenset(
-    {"data_version", "table_info", "table_xinfo", "table_list", "index_list", "index_info",
-     "index_xinfo", "foreign_key_list", "database_list", "compile_options"}
-)  # fmt: skip
+    {
+        "data_version",
+        "table_info",
+        "table_xinfo",
+        "table_list",
+        "index_list",
+        "index_info",
+        "index_xinfo",
+        "foreign_key_list",
+        "database_list",
+        "compile_options",
+    }
+)
 # Pragmas that report without an argument but change a setting with one.
 _SETTING_PRAGMAS = frozenset(
-    {"journal_mode", "user_version", "schema_version", "page_count", "page_size", "foreign_keys",
-     "freelist_count"}
-)  # fmt: skip
+    {
+        "journal_mode",
+        "user_version",
+        "schema_version",
+        "page_count",
+        "page_size",
+        "foreign_keys",
+        "freelist_count",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,11 +612,22 @@ def _insert_document(
         " published_source, language, source, text, content_hash, images, ingested_at, run_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            document.id, document.title, document.url, document.outlet, document.published,
-            document.published_precision, document.published_source, document.language,
-            document.source, document.text, digest, _json(list(document.images)), _now(), run_id,
+            document.id,
+            document.title,
+            document.url,
+            document.outlet,
+            document.published,
+            document.published_precision,
+            document.published_source,
+            document.language,
+            document.source,
+            document.text,
+            digest,
+            _json(list(document.images)),
+            _now(),
+            run_id,
         ),
-    )  # fmt: skip
+    )
 
 
 def _insert_search_entry(connection: sqlite3.Connection, analysis: Analysis) -> None:
@@ -623,14 +651,23 @@ def _upsert_actors(connection: sqlite3.Connection, actors: Sequence[Actor]) -> N
         " wikidata = excluded.wikidata, arabic = excluded.arabic, roles = excluded.roles",
         [
             (
-                actor.id, actor.name, actor.kind, actor.country, _json(list(actor.aliases)),
-                actor.wikidata, _json(list(actor.arabic)),
-                _json([{"office": r.office, "country": r.country, "start": r.start, "end": r.end}
-                       for r in actor.roles]),
+                actor.id,
+                actor.name,
+                actor.kind,
+                actor.country,
+                _json(list(actor.aliases)),
+                actor.wikidata,
+                _json(list(actor.arabic)),
+                _json(
+                    [
+                        {"office": r.office, "country": r.country, "start": r.start, "end": r.end}
+                        for r in actor.roles
+                    ]
+                ),
             )
             for actor in actors
         ],
-    )  # fmt: skip
+    )
 
 
 def _insert_mentions(connection: sqlite3.Connection, analysis: Analysis) -> None:
@@ -639,11 +676,19 @@ def _insert_mentions(connection: sqlite3.Connection, analysis: Analysis) -> None
         'INSERT INTO mentions (document_id, "start", "end", kind, actor_id, score, rule, text)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (analysis.document.id, m.span.start, m.span.end, m.kind, m.actor_id, m.score, m.rule,
-             m.span.of(text))
+            (
+                analysis.document.id,
+                m.span.start,
+                m.span.end,
+                m.kind,
+                m.actor_id,
+                m.score,
+                m.rule,
+                m.span.of(text),
+            )
             for m in analysis.mentions
         ],
-    )  # fmt: skip
+    )
 
 
 def event_ids(document_id: str, events: Sequence[Event]) -> list[tuple[str, Event]]:
@@ -674,15 +719,29 @@ def _insert_events(connection: sqlite3.Connection, analysis: Analysis) -> None:
             " evidence_end, evidence_text, trigger_start, trigger_end, trigger_text, rule,"
             " confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                identifier, document.id, event.type, event.mode, _json(list(event.context)),
+                identifier,
+                document.id,
+                event.type,
+                event.mode,
+                _json(list(event.context)),
                 event.date.value if event.date else None,
                 event.date.precision if event.date else None,
-                event.date_source, int(event.historical), int(event.negated), event.place,
-                event.dead, event.injured, event.evidence.start, event.evidence.end,
-                event.evidence.of(document.text), event.trigger.start, event.trigger.end,
-                event.trigger.of(document.text), event.rule, event.confidence,
+                event.date_source,
+                int(event.historical),
+                int(event.negated),
+                event.place,
+                event.dead,
+                event.injured,
+                event.evidence.start,
+                event.evidence.end,
+                event.evidence.of(document.text),
+                event.trigger.start,
+                event.trigger.end,
+                event.trigger.of(document.text),
+                event.rule,
+                event.confidence,
             ),
-        )  # fmt: skip
+        )
         links = [(identifier, a, "actor", i) for i, a in enumerate(event.actors)]
         links += [(identifier, a, "recipient", i) for i, a in enumerate(event.recipients)]
         connection.executemany(
@@ -696,11 +755,18 @@ def _insert_quotes(connection: sqlite3.Connection, analysis: Analysis) -> None:
         'INSERT INTO quotes (document_id, "start", "end", speaker_actor_id, cue_start, cue_end,'
         " text) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (analysis.document.id, q.span.start, q.span.end, q.speaker_actor_id,
-             q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.text)
+            (
+                analysis.document.id,
+                q.span.start,
+                q.span.end,
+                q.speaker_actor_id,
+                q.cue.start if q.cue else None,
+                q.cue.end if q.cue else None,
+                q.text,
+            )
             for q in analysis.quotes
         ],
-    )  # fmt: skip
+    )
 
 
 # -- reading events and search hits ------------------------------------------------------
