@@ -42,13 +42,14 @@ def override_published(document: Document, published: str | None) -> Document:
 
 def safe_process(document: Document, resources: Resources) -> Analysis | Failure:
     """Process one document; an unexpected error becomes a recorded Failure, not a crash."""
+    source = document.source or document.id
     try:
         return process(document, resources)
     except HadathError as exc:
-        return Failure(document.source or document.id, "pipeline", str(exc), document.id)
-    except Exception as exc:
-        reason = f"internal error in the pipeline ({type(exc).__name__}: {exc}); please report it"
-        return Failure(document.source or document.id, "pipeline", reason, document.id)
+        return Failure(source, f"{source}: {exc}", type(exc).__name__, document.id)
+    except Exception as exc:  # one bad document must not end a batch
+        reason = f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
+        return Failure(source, reason, "InternalError", document.id)
 
 
 def read_sources(
@@ -103,9 +104,8 @@ def ingest(
                 else:
                     unchanged += 1
             except HadathError as exc:
-                failure = Failure(
-                    item.document.source or item.document.id, "store", str(exc), item.document.id
-                )
+                source = item.document.source or item.document.id
+                failure = Failure(source, f"{source}: {exc}", type(exc).__name__, item.document.id)
                 failures.append(failure)
                 store.record_failure(run_id, failure)
         if progress is not None:
@@ -155,7 +155,7 @@ def code_gold_documents(
     for doc in docs:
         item = items.get(doc)
         if item is None:
-            failures.append(Failure(doc, "missing", f"no document {doc!r} in {source}"))
+            failures.append(Failure(doc, f"no document {doc!r} in {source}", "MissingDocument"))
             continue
         result = item if isinstance(item, Failure) else safe_process(item, resources)
         if isinstance(result, Failure):

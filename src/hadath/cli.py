@@ -49,11 +49,8 @@ def _resources() -> Resources:
 
 
 def _report_failures(failures: Iterable[Failure]) -> None:
-    console = _err()
     for failure in failures:
-        console.print(
-            f"[red]failed[/red] {failure.source}: {failure.error}", markup=True, highlight=False
-        )
+        click.echo(f"failed: {failure.reason}", err=True)
 
 
 def _exit_code(done: int, failed: int) -> int:
@@ -211,7 +208,10 @@ def events_command(
 @click.argument("query")
 @DB_OPTION
 @click.option("--limit", default=20, show_default=True)
-def search_command(query: str, db: str, limit: int) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def search_command(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search over stored articles; Arabic spelling variants and clitics fold."""
     resources = _resources()
     terms = [t.stem for t in tokenize(query, resources.text) if t.is_word]
@@ -222,11 +222,15 @@ def search_command(query: str, db: str, limit: int) -> None:
             hits = store.search(terms, limit=limit)
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        for hit in hits:
+            click.echo(json.dumps(dataclasses.asdict(hit), ensure_ascii=False))
+        return
     table = Table(title=f"{len(hits)} documents for {query!r}")
     for column in ("document", "published", "title", "snippet"):
         table.add_column(column, overflow="fold")
     for hit in hits:
-        table.add_row(hit.document_id, hit.published or "", hit.title or "", hit.snippet)
+        table.add_row(hit.document_id, hit.published or "", hit.title or "", hit.marked())
     Console().print(table)
 
 

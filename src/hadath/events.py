@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator, Sequence
 
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, Token
 from hadath.resources import Resources
+from hadath.tokenize import tokens_in
 
 _PARTICIPANTS = ("person", "organisation", "state", "group")
 _MARKER_WINDOW = 3  # words before a trigger in which a negation or modal word governs it
@@ -74,14 +76,19 @@ def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _participants(
     mentions: Sequence[Mention], trigger: Span, reciprocal: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Choose actors and recipients among the mentions of the trigger's clause."""
     ids = [m for m in mentions if m.actor_id and m.kind in _PARTICIPANTS]
-    people = [m for m in ids if m.kind == "person"]
     if reciprocal:
+        people = [m for m in ids if m.kind == "person"]
         chosen = people if len(people) >= 2 else ids
         return tuple(dict.fromkeys(m.actor_id for m in chosen if m.actor_id)), ()
-    before = [m for m in ids if m.span.end <= trigger.start]
     after = [m for m in ids if m.span.start >= trigger.end]
-    actor = before[-1] if before else (after.pop(0) if after else None)
+    # "الهجمات الروسية على ..." — a nisba right after a verbal noun names who acted.
+    if after and after[0].rule == "nisba" and after[0].span.start - trigger.end <= 1:
+        actor: Mention | None = after.pop(0)
+    else:
+        before = [m for m in ids if m.span.end <= trigger.start]
+        actor = before[0] if before else (after.pop(0) if after else None)
     recipient = next((m for m in after if actor is None or m.actor_id != actor.actor_id), None)
     return (
         (actor.actor_id,) if actor and actor.actor_id else (),
@@ -89,25 +96,43 @@ def _participants(
     )
 
 
-def _date(times: Sequence[TimeMention], sentence: Span, trigger: Span) -> TimeMention | None:
-    inside = [t for t in times if sentence.contains(t.span) and t.value is not None]
+def _nearest_time(times: Sequence[TimeMention], clause: Span, trigger: Span) -> TimeMention | None:
+    inside = [t for t in times if clause.contains(t.span) and t.value is not None]
     return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
 
 
-def _sentence_events(analysis: Analysis, sentence: Span, lex: EventLexicon) -> Iterator[Event]:
-    tokens = [t for t in analysis.tokens if sentence.contains(t.span)]
-    mentions = [m for m in analysis.mentions if sentence.contains(m.span)]
+def _clauses(sentence: Span, triggers: Sequence[Span]) -> list[Span]:
+    """Split a sentence at its triggers: each trigger governs the words up to the next one."""
+    bounds = [sentence.start, *(t.start for t in triggers[1:]), sentence.end]
+    return [Span(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def _is_definite(token: Token, article: str) -> bool:
+    return token.prefix.endswith(article)
+
+
+def _sentence_events(
+    analysis: Analysis, sentence: Span, lex: EventLexicon, article: str
+) -> Iterator[tuple[Event, bool]]:
+    """Yield each event of a sentence, and whether its trigger is a definite noun."""
+    tokens = tokens_in(analysis.tokens, sentence)
     historical = _has(tokens, lex.historical)
-    for trigger, first, end in find_triggers(lex, tokens):
-        span = Span(tokens[first].span.start, tokens[end - 1].span.end)
+    found = list(find_triggers(lex, tokens))
+    if not found:
+        return
+    spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end in found]
+    for (trigger, first, _), span, clause in zip(
+        found, spans, _clauses(sentence, spans), strict=True
+    ):
         window = tokens[max(0, first - _MARKER_WINDOW) : first]
         if _has(window, lex.not_asserted):
             continue
+        mentions = [m for m in analysis.mentions if clause.contains(m.span)]
         actors, recipients = _participants(mentions, span, trigger.reciprocal)
         if not actors:
             continue
-        when = _date(analysis.times, sentence, span)
-        yield Event(
+        when = _nearest_time(analysis.times, clause, span)
+        event = Event(
             type=trigger.type,
             mode=trigger.mode,
             actors=actors,
@@ -117,26 +142,41 @@ def _sentence_events(analysis: Analysis, sentence: Span, lex: EventLexicon) -> I
             rule=trigger.id,
             confidence=0.6 if trigger.reciprocal and len(actors) < 2 else 0.8,
             date=when.value if when else None,
-            date_source="sentence" if when else None,
+            date_source="clause" if when else None,
             historical=historical,
             negated=_has(window, lex.negated),
         )
+        yield event, _is_definite(tokens[first], article)
 
 
 def _key(event: Event) -> tuple[object, ...]:
     return (event.type, frozenset(event.actors), frozenset(event.recipients), event.date)
 
 
-def merge(events: Sequence[Event]) -> tuple[Event, ...]:
-    """Keep one event per act: same type, participants and date; the first mention wins."""
+def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
+    """Keep one event per act: the same type, participants and date, or a definite noun
+    ("خلال المكالمة") that refers back to an earlier event of the same type and mode."""
     kept: dict[tuple[object, ...], Event] = {}
-    for event in events:
+    for event, definite in events:
+        earlier = [e for e in kept.values() if (e.type, e.mode) == (event.type, event.mode)]
+        if definite and earlier and not event.historical and event.date is None:
+            continue
         kept.setdefault(_key(event), event)
     return tuple(kept.values())
+
+
+def _body(analysis: Analysis) -> tuple[Span, ...]:
+    """The sentences to code: a headline restates the lead, so it is skipped when a body follows."""
+    sentences = analysis.sentences
+    title = analysis.document.title
+    if len(sentences) > 1 and title and sentences[0].of(analysis.document.text) == title.strip():
+        return sentences[1:]
+    return sentences
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Code the events each sentence states."""
     lex = resources.events
-    found = [e for s in analysis.sentences for e in _sentence_events(analysis, s, lex)]
-    return dataclasses.replace(analysis, events=merge([e for e in found if not e.negated]))
+    article = resources.actors.article
+    found = [e for s in _body(analysis) for e in _sentence_events(analysis, s, lex, article)]
+    return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

@@ -15,4 +15,6 @@ def examples_dir() -> Path:
 
 def example_paths() -> list[Path]:
     """Return the example article files, sorted by name."""
-    return sorted(p for p in examples_dir().iterdir() if p.suffix in _SUFFIXES)
+    return sorted(
+        p for p in examples_dir().iterdir() if p.suffix in _SUFFIXES and p.stem.lower() != "readme"
+    )

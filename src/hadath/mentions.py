@@ -82,9 +82,13 @@ def _office_holder(kb: ActorKB, hit: Hit, date: str | None) -> str | None:
 
 
 def _mention(
-    tokens: Sequence[Token], hit: Hit, kind: str, actor_id: str | None, score: float
+    kb: ActorKB, tokens: Sequence[Token], hit: Hit, kind: str, actor_id: str | None, score: float
 ) -> Mention:
-    span = Span(tokens[hit.first].stem_span.start, tokens[hit.end - 1].span.end)
+    first = tokens[hit.first]
+    # A clitic-looking first letter that the gazetteer spells as part of the name stays in the span
+    # (لويد، فلاديمير); a real clitic does not (لبلينكن).
+    whole = first.norm in kb.names.first_norms or first.norm in kb.offices.first_norms
+    span = Span(first.span.start if whole else first.stem_span.start, tokens[hit.end - 1].span.end)
     return Mention(span, kind, actor_id, score, rule=hit.kind)  # type: ignore[arg-type]
 
 
@@ -102,14 +106,14 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
                 and following.first - hit.end < _NAME_AFTER_TITLE
             )
             if not named_next:
-                out.append(_mention(tokens, hit, "person", _office_holder(kb, hit, date), 0.7))
+                out.append(_mention(kb, tokens, hit, "person", _office_holder(kb, hit, date), 0.7))
             continue
         actor_id = _choose(kb, hit.ids, seen, date)
         actor: Actor | None = kb.actors.get(actor_id) if actor_id else None
         kind = actor.kind if actor else "person"
         if actor_id:
             seen.append(actor_id)
-        out.append(_mention(tokens, hit, kind, actor_id, 0.9 if hit.kind == "name" else 0.6))
+        out.append(_mention(kb, tokens, hit, kind, actor_id, 0.9 if hit.kind == "name" else 0.6))
     return tuple(out)
 
 

@@ -7,8 +7,10 @@ from collections.abc import Iterator, Sequence
 
 from hadath.model import Analysis, Mention, Quote, Span, Token
 from hadath.resources import Resources
+from hadath.tokenize import tokens_in
 
 _MIN_WORDS = 3
+_SUBJECT_WINDOW = 4  # words after a speech verb in which its subject (VSO) is named
 _SPEAKERS = ("person", "organisation", "state", "group")
 
 
@@ -34,27 +36,21 @@ def _cue(tokens: Sequence[Token], cues: frozenset[str], before: int) -> Token | 
 
 
 def _speaker(
-    mentions: Sequence[Mention], sentence: Span, cue: Token | None, quote: Span
+    tokens: Sequence[Token], speakers: Sequence[Mention], sentence: Span, cue: Token | None
 ) -> str | None:
-    inside = [
-        m
-        for m in mentions
-        if sentence.contains(m.span)
-        and m.actor_id
-        and m.kind in _SPEAKERS
-        and m.span.end <= quote.start
-    ]
+    """The speech verb's subject: a name right after it (VSO), else the sentence's first
+    participant before it (SVO), else the last person named before the sentence."""
+    inside = [m for m in speakers if sentence.contains(m.span)]
     if cue is not None:
-        after = [m for m in inside if m.span.start >= cue.span.end]
-        people = [m for m in after if m.kind == "person"]
-        if people or after:
-            return (people or after)[0].actor_id
+        near = tokens_in(tokens, Span(cue.span.end, sentence.end))[:_SUBJECT_WINDOW]
+        limit = near[-1].span.end if near else cue.span.end
+        after = [m for m in inside if cue.span.end <= m.span.start < limit]
+        if after:
+            return after[0].actor_id
         before = [m for m in inside if m.span.end <= cue.span.start]
         if before:
-            return before[-1].actor_id
-    earlier = [
-        m for m in mentions if m.span.end <= sentence.start and m.actor_id and m.kind == "person"
-    ]
+            return before[0].actor_id
+    earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
 
 
@@ -62,14 +58,22 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Find quotations and attribute each to the subject of its speech verb."""
     text = analysis.document.text
     rules = resources.text.sentences
+    spans = [
+        s
+        for s in quoted_spans(text, rules.quotes, rules.max_quote_chars)
+        if sum(t.is_word for t in tokens_in(analysis.tokens, s)) >= _MIN_WORDS
+    ]
+    # Names inside quotations are what was said, not who said it.
+    speakers = [
+        m
+        for m in analysis.mentions
+        if m.actor_id and m.kind in _SPEAKERS and not any(s.contains(m.span) for s in spans)
+    ]
     quotes: list[Quote] = []
-    for span in quoted_spans(text, rules.quotes, rules.max_quote_chars):
-        words = [t for t in analysis.tokens if span.contains(t.span) and t.is_word]
-        if len(words) < _MIN_WORDS:
-            continue
+    for span in spans:
         sentence = next((s for s in analysis.sentences if s.contains(span)), span)
-        tokens = [t for t in analysis.tokens if sentence.contains(t.span)]
-        cue = _cue(tokens, resources.events.cues, span.start)
-        speaker = _speaker(analysis.mentions, sentence, cue, span)
+        before = tokens_in(analysis.tokens, Span(sentence.start, span.start))
+        cue = _cue(before, resources.events.cues, span.start)
+        speaker = _speaker(analysis.tokens, speakers, Span(sentence.start, span.start), cue)
         quotes.append(Quote(span, speaker, cue.span if cue else None, span.of(text)))
     return dataclasses.replace(analysis, quotes=tuple(quotes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,13 @@ def make_token(text: str, span: Span, rules: TextRules) -> Token:
         prefix=fold(light[:cut]),
         suffix=fold(light[len(light) - tail :]) if tail else "",
     )
+
+
+def tokens_in(tokens: Sequence[Token], span: Span) -> Sequence[Token]:
+    """Return the tokens inside a span (tokens are ordered, so this is two binary searches)."""
+    lo = bisect.bisect_left(tokens, span.start, key=lambda t: t.span.start)
+    hi = bisect.bisect_right(tokens, span.end, key=lambda t: t.span.end)
+    return tokens[lo:hi]
 
 
 def tokenize(text: str, rules: TextRules) -> tuple[Token, ...]:

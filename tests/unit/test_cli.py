@@ -105,7 +105,9 @@ def test_ingest_stores_good_documents_and_records_failures(bad_batch: Path, tmp_
         counts = store.counts()
         assert counts["documents"] == 4
         reasons = " ".join(f.reason for f in store.failures())
-        assert all(k in reasons for k in ("b-empty", "c-binary", "d-huge", "f-english", "2023-13-45"))
+        assert all(
+            k in reasons for k in ("b-empty", "c-binary", "d-huge", "f-english", "2023-13-45")
+        )
     again = CliRunner().invoke(main, ["ingest", str(bad_batch), "--db", str(db)])
     assert "4 unchanged" in again.stderr
     with Store.open(db) as store:
@@ -114,7 +116,9 @@ def test_ingest_stores_good_documents_and_records_failures(bad_batch: Path, tmp_
 
 def test_ingest_nothing_readable_exits_non_zero(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db")]
+    )
     assert result.exit_code == EXIT_NOTHING_READ
 
 
@@ -126,15 +130,19 @@ def test_demo_events_and_search(tmp_path: Path) -> None:
     listed = CliRunner().invoke(main, ["events", "--db", db, "--format", "json"])
     records = [json.loads(line) for line in listed.output.strip().splitlines()]
     assert records and all(r["evidence_text"] for r in records)
-    consult = CliRunner().invoke(main, ["events", "--db", db, "--type", "consult", "--format", "json"])
+    consult = CliRunner().invoke(
+        main, ["events", "--db", db, "--type", "consult", "--format", "json"]
+    )
     assert all(json.loads(x)["type"] == "CONSULT" for x in consult.output.strip().splitlines())
-    found = CliRunner().invoke(main, ["search", "والعقوبات", "--db", db])
-    assert found.exit_code == 0 and "turkey-caatsa-sanctions-2020" in found.output
+    found = CliRunner().invoke(main, ["search", "والعقوبات", "--db", db, "--format", "json"])
+    hits = [json.loads(line)["document_id"] for line in found.output.strip().splitlines()]
+    assert found.exit_code == 0 and "turkey-caatsa-sanctions-2020" in hits
 
 
 def test_evaluate_on_shipped_examples() -> None:
     result = CliRunner().invoke(
-        main, ["evaluate", str(examples_dir() / "gold.yaml"), "--samples", str(examples_dir()), "--json"]
+        main,
+        ["evaluate", str(examples_dir() / "gold.yaml"), "--samples", str(examples_dir()), "--json"],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
@@ -49,6 +50,7 @@ class ActorKB:
     nisba: PhraseIndex[str]
     offices: PhraseIndex[Office]
     state_by_iso3: Mapping[str, str]
+    article: str = ""
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
         """Return the people who held an office of a country on an ISO date (prefix)."""
@@ -213,8 +215,15 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
     for entry in _items("actors/people.yaml"):
         actors[entry["id"]] = _actor(entry, "person", "actors/people.yaml")
     offices = [_office(e, "actors/offices.yaml") for e in _items("actors/offices.yaml")]
+    by_name = {a.name: a.id for a in actors.values()}
     for actor in _institutions(states, offices, morph):
-        actors.setdefault(actor.id, actor)
+        known = by_name.get(actor.name)
+        if known is None:
+            actors.setdefault(actor.id, actor)
+        else:  # a listed organisation: add the template's Arabic forms to it
+            listed = actors[known]
+            arabic = tuple(dict.fromkeys((*listed.arabic, *actor.arabic)))
+            actors[known] = dataclasses.replace(listed, arabic=arabic)
     iso = {s.country: s.id for s, _ in states if s.country}
     _check_references(actors, iso, offices)
     name_pairs += [(ar, a.id) for a in actors.values() for ar in a.arabic]
@@ -226,6 +235,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
             ((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules
         ),
         state_by_iso3=FrozenMap(iso),
+        article=morph.article,
     )
 
 

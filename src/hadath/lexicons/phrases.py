@@ -30,6 +30,7 @@ class PhraseIndex(Generic[T]):
     first_words: frozenset[str]
     max_len: int
     by_norm: bool = False
+    first_norms: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[T, ...]] | None:
         """Return (number of tokens, values) of the longest entry starting at token i."""
@@ -52,14 +53,18 @@ def build_index(
 ) -> PhraseIndex[T]:
     """Build an index from (phrase, value) pairs; a phrase may carry several values."""
     grouped: dict[tuple[str, ...], list[T]] = {}
+    first_norms: set[str] = set()
     for phrase, value in pairs:
-        key = phrase_key(phrase, rules, by_norm)
+        tokens = tokenize(phrase, rules)
+        key = tuple(_form(token, by_norm) for token in tokens)
         if key and value not in grouped.setdefault(key, []):
             grouped[key].append(value)
+            first_norms.add(tokens[0].norm)
     entries = {key: tuple(values) for key, values in grouped.items()}
     return PhraseIndex(
         entries=FrozenMap(entries),
         first_words=frozenset(key[0] for key in entries),
         max_len=max((len(k) for k in entries), default=0),
         by_norm=by_norm,
+        first_norms=frozenset(first_norms),
     )
