@@ -249,7 +249,16 @@ def _print_report(report: evaluate.Report) -> None:
     console = Console()
     data = report.to_dict()
     table = Table(title="Event scores")
-    for column in ("level", "precision", "recall", "F1", "matched", "system", "required gold"):
+    for column in (
+        "level",
+        "precision",
+        "recall",
+        "F1",
+        "matched system",
+        "system",
+        "matched required",
+        "required gold",
+    ):
         table.add_column(column)
     for level, row in data["levels"].items():
         table.add_row(
@@ -257,41 +266,48 @@ def _print_report(report: evaluate.Report) -> None:
             f"{row['precision']:.3f}",
             f"{row['recall']:.3f}",
             f"{row['f1']:.3f}",
-            str(row["matched_system"]),
+            str(row["system_matched"]),
             str(row["system"]),
-            str(row["required_gold"]),
+            str(row["required_matched"]),
+            str(row["required"]),
         )
     console.print(table)
     per_type = Table(title="Per type (full level)")
-    for column in ("type", "tp", "system", "required gold", "P", "R", "F1"):
+    for column in (
+        "type",
+        "matched system",
+        "system",
+        "matched required",
+        "required",
+        "P",
+        "R",
+        "F1",
+    ):
         per_type.add_column(column)
-    for kind, row in sorted(data["per_type"]["full"].items()):
+    for row in sorted(
+        (r for r in data["per_type"] if r["level"] == "full"), key=lambda r: r["event"]
+    ):
         per_type.add_row(
-            kind,
-            str(row["tp"]),
+            row["event"],
+            str(row["system_matched"]),
             str(row["system"]),
-            str(row["required_gold"]),
+            str(row["required_matched"]),
+            str(row["required"]),
             f"{row['precision']:.2f}",
             f"{row['recall']:.2f}",
             f"{row['f1']:.2f}",
         )
     console.print(per_type)
-    for name in (
-        "mode_accuracy",
-        "historical_accuracy",
-        "date_accuracy",
-        "published_accuracy",
-        "quote_recall",
+    for name, label in (
+        ("mode", "mode accuracy"),
+        ("historical", "historical accuracy"),
+        ("date", "date accuracy"),
+        ("published", "publication-date accuracy"),
+        ("quotes", "quote recall"),
     ):
-        value = data[name]
-        console.print(
-            f"{name.replace('_', ' ')}: "
-            + (
-                f"{value['value']:.3f} ({value['correct']}/{value['total']})"
-                if value["total"]
-                else "n/a"
-            )
-        )
+        rate = data[name]
+        shown = f"{rate['value']:.3f} ({rate['hits']}/{rate['total']})" if rate["total"] else "n/a"
+        console.print(f"{label}: {shown}")
 
 
 @main.command("evaluate")

@@ -13,6 +13,7 @@ from hijridate import Hijri
 from hadath.model import Analysis, Precision, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.timewords import TimeLexicon
+from hadath.tokenize import tokens_in
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _ISO = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
@@ -20,6 +21,8 @@ _PATH_YMD = re.compile(r"(?<!\d)(\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
 _PATH_YY = re.compile(r"/(\d{2})/(\d{1,2})/(\d{1,2})/")
 _DATELINE_WINDOW = 6
 _DATELINE_MAX_WORDS = 14
+_DATELINE_LEAD_WORDS = 3  # words (a place, a weekday) that may precede a dateline's date
+_DASH_WINDOW = 5  # tokens after the date in which the dateline's dash stands ("(رويترز) -")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -64,9 +67,16 @@ def _int(token: Token) -> int | None:
     return int(token.norm) if token.norm.isdigit() and len(token.norm) <= 4 else None
 
 
-def _words(tokens: Sequence[Token], i: int) -> int:
-    """Skip a slash and the second name of a dual month form ("يونيو/ حزيران")."""
-    return i + 1 if i < len(tokens) and tokens[i].norm == "/" else i
+def _alternative(lex: TimeLexicon, tokens: Sequence[Token], end: int, month: int) -> int:
+    """Skip a second name of the same month: "يونيو/ حزيران" or "كانون الثاني (يناير)"."""
+    if end >= len(tokens) or tokens[end].norm not in ("/", "("):
+        return end
+    second = lex.months.match(tokens, end + 1)
+    if second is None or second[1][0][1] != month:
+        return end
+    after = end + 1 + second[0]
+    closing = tokens[end].norm == "(" and after < len(tokens) and tokens[after].norm == ")"
+    return after + 1 if closing else after
 
 
 def _month_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, str, int] | None:
@@ -75,13 +85,7 @@ def _month_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, s
         return None
     length, values = hit
     cal, month = values[0]
-    end = i + length
-    slash = _words(tokens, end)
-    if slash != end:
-        second = lex.months.match(tokens, slash)
-        if second is not None and second[1][0][1] == month:
-            end = slash + second[0]
-    return end, cal, month
+    return _alternative(lex, tokens, i + length, month), cal, month
 
 
 def _year_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int, str | None]:
@@ -246,22 +250,29 @@ def resolve(found: Found, published: dt.date | None) -> TimeValue | None:
     return None
 
 
-def _word_tokens(analysis: Analysis, span: Span) -> list[Token]:
-    return [t for t in analysis.tokens if span.contains(t.span)]
+def _dateline_date(lex: TimeLexicon, tokens: Sequence[Token]) -> TimeValue | None:
+    """The date of a dateline: a short line that is a date (with a place, a weekday, a Hijri
+    equivalent), or a date near the start of the lead that a dash then separates from the story."""
+    short = sum(t.is_word for t in tokens) <= _DATELINE_MAX_WORDS
+    values: list[TimeValue] = []
+    for found in find(lex, tokens):
+        if found.year is None:
+            continue
+        lead = sum(t.is_word for t in tokens[: found.first]) <= _DATELINE_LEAD_WORDS
+        dash = any(t.norm == "-" for t in tokens[found.last + 1 : found.last + 1 + _DASH_WINDOW])
+        value = resolve(found, None)
+        if value is not None and (short or (lead and dash)):
+            values.append(value)
+    # A Hijri dateline gives its Gregorian equivalent second: the most precise, last one wins.
+    return max(reversed(values), key=lambda v: len(v.value)) if values else None
 
 
 def _dateline(analysis: Analysis, lex: TimeLexicon) -> TimeValue | None:
-    """Return the date of a dateline line near the top of the article."""
+    """Return the date of a dateline near the top of the article."""
     for sentence in analysis.sentences[:_DATELINE_WINDOW]:
-        tokens = _word_tokens(analysis, sentence)
-        if not tokens or sum(t.is_word for t in tokens) > _DATELINE_MAX_WORDS:
-            continue
-        values = [resolve(f, None) for f in find(lex, tokens) if f.year is not None]
-        dated = [v for v in values if v is not None]
-        if dated:
-            # A Hijri dateline gives its Gregorian equivalent second: prefer the most precise,
-            # then the last one written.
-            return max(reversed(dated), key=lambda v: len(v.value))
+        value = _dateline_date(lex, tokens_in(analysis.tokens, sentence))
+        if value is not None:
+            return value
     return None
 
 

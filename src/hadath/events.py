@@ -12,7 +12,8 @@ from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
 _PARTICIPANTS = ("person", "organisation", "state", "group")
-_MARKER_WINDOW = 3  # words before a trigger in which a negation or modal word governs it
+_NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
+_MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 
 
 def _word_matches(token: Token, word: str) -> bool:
@@ -87,7 +88,9 @@ def _participants(
     if after and after[0].rule == "nisba" and after[0].span.start - trigger.end <= 1:
         actor: Mention | None = after.pop(0)
     else:
-        before = [m for m in ids if m.span.end <= trigger.start]
+        # The subject stands before the trigger (SVO) or inside a light-verb pattern (VSO:
+        # "فرضت الولايات المتحدة عقوبات").
+        before = [m for m in ids if m.span.start < trigger.end]
         actor = before[0] if before else (after.pop(0) if after else None)
     recipient = next((m for m in after if actor is None or m.actor_id != actor.actor_id), None)
     return (
@@ -124,8 +127,9 @@ def _sentence_events(
     for (trigger, first, _), span, clause in zip(
         found, spans, _clauses(sentence, spans), strict=True
     ):
-        window = tokens[max(0, first - _MARKER_WINDOW) : first]
-        if _has(window, lex.not_asserted):
+        window = tokens[max(0, first - _NEGATION_WINDOW) : first]
+        clause_start = tokens_in(tokens, Span(clause.start, span.start))
+        if _has(clause_start[-_MODAL_WINDOW:], lex.not_asserted):
             continue
         mentions = [m for m in analysis.mentions if clause.contains(m.span)]
         actors, recipients = _participants(mentions, span, trigger.reciprocal)

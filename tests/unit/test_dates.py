@@ -8,6 +8,7 @@ import pytest
 
 from hadath.dates import find, parse_value, path_date, resolve
 from hadath.model import TimeValue
+from hadath.resources import Resources
 from hadath.timewords import load_time_lexicon
 from hadath.tokenize import load_text_rules, tokenize
 
@@ -90,3 +91,32 @@ def test_path_dates(path: str, two_digit: bool, expected: str | None) -> None:
 )
 def test_parse_value(value: str, expected: dt.date | None) -> None:
     assert parse_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عنوان الخبر\nبرلين - 25 كانون الثاني (يناير) 2023\nأعلن المستشار قراره.", "2023-01-25"),
+        (
+            "عنوان\nلندن، 14 آذار/مارس 2018 (رويترز) - أعلنت الحكومة اليوم طرد دبلوماسيين.",
+            "2018-03-14",
+        ),
+        ("عنوان\nموسكو - الأحد 13 فبراير/ شباط 2022\nقال المتحدث.", "2022-02-13"),
+        ("عنوان\n15 سبتمبر 2020\nوقع الطرفان اليوم.", "2020-09-15"),
+        ("الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\nأكد الوزير.", "2015-08-10"),
+        (
+            "عنوان\nقال الوزير إن الاتفاق الموقع في 10 مارس 2023 صامد وإن المحادثات مستمرة بين البلدين منذ ذلك الحين وحتى اليوم.",
+            None,
+        ),
+    ],
+)
+def test_dateline_gives_publication_date(
+    text: str, expected: str | None, resources: Resources
+) -> None:
+    from hadath.dates import run
+    from hadath.model import Analysis, Document
+    from hadath.pipeline import text_layer
+
+    analysis = run(text_layer(Analysis(Document("d", text)), resources), resources)
+    assert analysis.document.published == expected
+    assert analysis.document.published_source == ("dateline" if expected else None)
