@@ -31,7 +31,7 @@ from hadath.evaluate import (
 )
 from hadath.model import TimeValue
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 REAL_GOLD = (SHARED / "samples" / "gold.yaml", SHARED / "corpus" / "gold-dev.yaml")
 
 STATES = {

@@ -42,7 +42,7 @@ from hadath.model import Document, Failure
 from hadath.settings import Settings
 
 SETTINGS = Settings()
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 TITLE = "وزير الخارجية يبحث مع نظيره التركي ملف الحدود"
 BODY = (
