@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -20,7 +19,7 @@ from hadath.examples import example_paths
 from hadath.model import Analysis, Failure
 from hadath.output import to_contract
 from hadath.resources import Resources, load_resources
-from hadath.store import Store
+from hadath.store import EventRecord, Store
 from hadath.tokenize import tokenize
 
 # Exit codes: 0 all went well; 1 nothing could be read; 3 some documents failed (the rest done).
@@ -157,19 +156,24 @@ def ingest_command(paths: tuple[str, ...], db: str) -> None:
     sys.exit(EXIT_NOTHING_READ if summary.failures and not done else 0)
 
 
-def _records_table(records: list[Any], title: str) -> Table:
+def _snippet(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _records_table(records: list[EventRecord], title: str) -> Table:
+    """A timeline: dated events in date order, then the undated ones."""
     table = Table(title=title)
-    for column in ("date", "event", "mode", "actors", "recipients", "source", "evidence"):
+    for column in ("date", "event", "actors", "recipients", "source", "evidence"):
         table.add_column(column, overflow="fold")
-    for r in records:
+    ordered = sorted(records, key=lambda r: (r.date is None, r.date or "", r.document_id))
+    for r in ordered:
         table.add_row(
-            (r.date or "—") + (" (hist.)" if r.historical else ""),
-            r.type,
-            r.mode or "",
+            (r.date or "—") + (" (background)" if r.historical else ""),
+            r.type + (f"/{r.mode}" if r.mode else ""),
             ", ".join(r.actors),
             ", ".join(r.recipients),
-            f"{r.outlet or ''} {r.published or ''}".strip(),
-            (r.evidence_text or "")[:140],
+            " ".join(x for x in (r.outlet, r.published) if x),
+            _snippet(r.evidence_text or ""),
         )
     return table
 

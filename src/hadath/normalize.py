@@ -13,6 +13,9 @@ from hadath.lexicons.load import load_yaml, require_mapping
 
 UnicodeForm = Literal["NFC", "NFKC", "NFD", "NFKD"]
 RULES_FILE = "normalize/rules.yaml"
+# Unicode blocks whose normalised forms are computed once when the rules load: Basic Latin to
+# Arabic Supplement, general punctuation, and the Arabic presentation forms.
+_CACHED_BLOCKS = ((0x0000, 0x077F), (0x2000, 0x206F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +26,16 @@ class Normalizer:
     removed: frozenset[str]
     fold: Mapping[str, str]
     lowercase: bool
+    table: Mapping[str, str] = FrozenMap()
+    light_table: Mapping[str, str] = FrozenMap()
 
     def char(self, ch: str) -> str:
         """Return the normalised form of one source character (possibly empty or longer)."""
+        cached = self.table.get(ch)
+        return cached if cached is not None else self.compute(ch)
+
+    def compute(self, ch: str) -> str:
+        """Normalise one character from the rules (what `table` caches for common scripts)."""
         out = []
         for piece in unicodedata.normalize(self.form, ch):
             if piece in self.removed:
@@ -46,7 +56,8 @@ class Normalizer:
 
     def __call__(self, text: str) -> str:
         """Return the normalised form of `text`."""
-        return "".join(self.char(ch) for ch in text)
+        table = self.table
+        return "".join(table[ch] if ch in table else self.compute(ch) for ch in text)
 
 
 def _ranges(entries: Any, where: str) -> frozenset[str]:
@@ -84,7 +95,16 @@ def build_normalizer(data: Any, where: str = RULES_FILE) -> Normalizer:
         raise LexiconError(f"{where}: unicode_form must be NFC, NFKC, NFD or NFKD, not {form!r}")
     removed = _ranges(data.get("remove", []), where)
     fold = _fold(data.get("fold", {}), removed, where)
-    return Normalizer(cast(UnicodeForm, form), removed, fold, bool(data.get("lowercase", True)))
+    rules = Normalizer(cast(UnicodeForm, form), removed, fold, bool(data.get("lowercase", True)))
+    chars = [chr(c) for lo, hi in _CACHED_BLOCKS for c in range(lo, hi + 1)]
+    return Normalizer(
+        rules.form,
+        removed,
+        fold,
+        rules.lowercase,
+        table=FrozenMap({ch: rules.compute(ch) for ch in chars}),
+        light_table=FrozenMap({ch: rules.light_char(ch) for ch in chars}),
+    )
 
 
 def load_normalizer() -> Normalizer:
