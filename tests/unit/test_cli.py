@@ -152,3 +152,19 @@ def test_evaluate_on_shipped_examples() -> None:
 def test_evaluate_needs_exactly_one_source() -> None:
     result = CliRunner().invoke(main, ["evaluate", str(examples_dir() / "gold.yaml")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("اوستن", True), ("هجوم", True), ("بالهجوم", True), ("الهجمات", False), ("شويغو", False)],
+)
+def test_search_folds_spelling_and_clitics(tmp_path: Path, query: str, found: bool) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "أوستن يدين الهجوم\nقال وزير الدفاع الأمريكي لويد أوستن إن بلاده نددت بالهجوم على القاعدة.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert CliRunner().invoke(main, ["ingest", str(article), "--db", db]).exit_code == 0
+    result = CliRunner().invoke(main, ["search", query, "--db", db, "--format", "json"])
+    assert bool(result.output.strip()) is found

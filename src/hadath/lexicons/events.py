@@ -14,45 +14,51 @@ from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
 
 GAP = "..."
-MODES: dict[str, frozenset[str]] = {
-    "CONSULT": frozenset({"phone", "visit", "third-party", "multilateral"}),
-    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
-    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset(
-        {
-            "seize",
-            "restrict",
-            "censor",
-            "curfew",
-            "martial-law",
-            "arrest",
-            "deport",
-            "withhold",
-            "misinformation",
-            "cyber",
-        }
-    ),
-    "ASSAULT": frozenset(
-        {
-            "aerial",
-            "drone",
-            "heavy-weapons",
-            "explosives",
-            "firearms",
-            "suicide-attack",
-            "targeted",
-            "abduct",
-            "sexual",
-            "execution",
-        }
-    ),
-}
+MODES: Mapping[str, frozenset[str]] = FrozenMap(
+    {
+        "CONSULT": frozenset({"phone", "visit", "third-party", "multilateral"}),
+        "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+        "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+        "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+        "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+        "THREATEN": frozenset(
+            {"restrict", "arrest", "relations", "expel", "territory", "violence"}
+        ),
+        "PROTEST": frozenset(
+            {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}
+        ),
+        "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+        "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+        "COERCE": frozenset(
+            {
+                "seize",
+                "restrict",
+                "censor",
+                "curfew",
+                "martial-law",
+                "arrest",
+                "deport",
+                "withhold",
+                "misinformation",
+                "cyber",
+            }
+        ),
+        "ASSAULT": frozenset(
+            {
+                "aerial",
+                "drone",
+                "heavy-weapons",
+                "explosives",
+                "firearms",
+                "suicide-attack",
+                "targeted",
+                "abduct",
+                "sexual",
+                "execution",
+            }
+        ),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

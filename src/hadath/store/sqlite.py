@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any
 
 from hadath.errors import HadathError, InvalidDateError, StoreError
@@ -28,7 +28,7 @@ from hadath.output import event_id
 from hadath.store.migrations import MIGRATIONS, Migration, applied, migrate
 
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+_PRECISION_LENGTH = MappingProxyType({"year": 4, "month": 7, "day": 10})
 _COUNTED = ("documents", "events", "actors", "mentions", "quotes", "failures", "runs")
 _WORDS_BEFORE = 8
 _WORDS_AFTER = 16
