@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from hadath.errors import InputError
 from hadath.ingest.clean import LayoutRules, clean, load_layout_rules
 from hadath.ingest.dates import parse_iso_date
+from hadath.ingest.decode import read_file
 from hadath.ingest.language import LanguageRules, check_arabic, load_language_rules
 from hadath.model import Document, Failure, Precision
 from hadath.settings import Settings
@@ -88,3 +91,19 @@ def failure_of(source: str, error: InputError, document_id: str | None = None) -
     return Failure(
         source=source, reason=str(error), error=type(error).__name__, document_id=document_id
     )
+
+
+BytesReader = Callable[[bytes, str, Settings, "IngestRules | None"], Iterator[Document | Failure]]
+
+
+def read_whole_file(
+    path: Path, settings: Settings, rules: IngestRules | None, reader: BytesReader
+) -> Iterator[Document | Failure]:
+    """Read a file whole (its size checked first) and hand its bytes to a format's reader."""
+    source = str(path)
+    try:
+        data = read_file(path, settings)
+    except InputError as exc:
+        yield failure_of(source, exc)
+        return
+    yield from reader(data, source, settings, rules)

@@ -6,8 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hadath.errors import InputError
-from hadath.ingest.decode import decode, read_file
-from hadath.ingest.document import IngestRules, document_from_text, failure_of, load_ingest_rules
+from hadath.ingest.decode import decode
+from hadath.ingest.document import (
+    IngestRules,
+    document_from_text,
+    failure_of,
+    load_ingest_rules,
+    read_whole_file,
+)
 from hadath.model import Document, Failure
 from hadath.settings import Settings
 
@@ -28,10 +34,4 @@ def read(
     path: Path, settings: Settings, rules: IngestRules | None = None
 ) -> Iterator[Document | Failure]:
     """Read one article from a text or Markdown file."""
-    source = str(path)
-    try:
-        data = read_file(path, settings)
-    except InputError as exc:
-        yield failure_of(source, exc)
-        return
-    yield from read_bytes(data, source, settings, rules)
+    return read_whole_file(path, settings, rules, read_bytes)
