@@ -16,28 +16,30 @@ _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 
 
-def _word_matches(token: Token, word: str) -> bool:
-    stem = token.stem
-    return (
-        stem == word
-        or token.norm == word
-        or (len(stem) > 3 and stem[-1] == "ا" and stem[:-1] == word)
-    )
+def _bare(stem: str, suffix: str) -> str:
+    """The stem without a tolerated final letter ("اتصالا" -> "اتصال"), or "" when it has none."""
+    return stem[: -len(suffix)] if suffix and len(stem) > 3 and stem.endswith(suffix) else ""
 
 
-def _match_part(tokens: Sequence[Token], i: int, part: tuple[str, ...]) -> int | None:
+def _word_matches(token: Token, word: str, suffix: str) -> bool:
+    return word in (token.stem, token.norm) or _bare(token.stem, suffix) == word
+
+
+def _match_part(
+    tokens: Sequence[Token], i: int, part: tuple[str, ...], suffix: str = ""
+) -> int | None:
     if i + len(part) > len(tokens):
         return None
-    if all(_word_matches(tokens[i + k], w) for k, w in enumerate(part)):
+    if all(_word_matches(tokens[i + k], w, suffix) for k, w in enumerate(part)):
         return i + len(part)
     return None
 
 
 def _match(
-    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], gap: int
+    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], gap: int, suffix: str
 ) -> int | None:
     """Return the index after the pattern matched at i, or None."""
-    end = _match_part(tokens, i, pattern[0])
+    end = _match_part(tokens, i, pattern[0], suffix)
     for part in pattern[1:]:
         if end is None:
             return None
@@ -45,7 +47,7 @@ def _match(
         for j in range(end, min(end + gap + 1, len(tokens))):
             if not tokens[j].is_word and tokens[j].norm in ".?!":
                 break
-            if (nxt := _match_part(tokens, j, part)) is not None:
+            if (nxt := _match_part(tokens, j, part, suffix)) is not None:
                 break
         end = nxt
     return end
@@ -56,11 +58,12 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
     i = 0
     while i < len(tokens):
         best: tuple[Trigger, int] | None = None
-        candidates = lex.by_first_word.get(tokens[i].stem, ()) + lex.by_first_word.get(
-            tokens[i].stem[:-1] if tokens[i].stem.endswith("ا") else "", ()
+        stem = tokens[i].stem
+        candidates = lex.by_first_word.get(stem, ()) + lex.by_first_word.get(
+            _bare(stem, lex.tolerated_suffix), ()
         )
         for trigger, pattern in candidates:
-            end = _match(tokens, i, pattern, lex.max_gap)
+            end = _match(tokens, i, pattern, lex.max_gap, lex.tolerated_suffix)
             if end is not None and (best is None or end > best[1]):
                 best = (trigger, end)
         if best is None:

@@ -21,7 +21,6 @@ _ARABIC_BLOCKS = (
     (0xFB50, 0xFDFF),
     (0xFE70, 0xFEFF),
 )
-_NUMBER_JOINERS = frozenset(".,/:٫٬")
 _JOINERS = frozenset("\u200c\u200d")
 
 
@@ -54,6 +53,7 @@ class SentenceRules:
     quotes: tuple[tuple[str, str], ...]
     max_quote_chars: int
     abbreviations: frozenset[str]
+    number_joiners: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +75,8 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNM" or ch in _JOINERS
 
 
-def scan(text: str) -> Iterator[Span]:
-    """Yield word and punctuation spans in order; digits joined by . , / : stay one token."""
+def scan(text: str, joiners: frozenset[str] = frozenset()) -> Iterator[Span]:
+    """Yield word and punctuation spans in order; digits linked by a joiner stay one token."""
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -92,12 +92,7 @@ def scan(text: str) -> Iterator[Span]:
             c = text[j]
             if _is_word_char(c):
                 j += 1
-            elif (
-                c in _NUMBER_JOINERS
-                and text[j - 1].isdigit()
-                and j + 1 < n
-                and text[j + 1].isdigit()
-            ):
+            elif c in joiners and text[j - 1].isdigit() and j + 1 < n and text[j + 1].isdigit():
                 j += 2
             else:
                 break
@@ -173,7 +168,9 @@ def tokens_in(tokens: Sequence[Token], span: Span) -> Sequence[Token]:
 
 def tokenize(text: str, rules: TextRules) -> tuple[Token, ...]:
     """Split text into tokens whose spans point into it."""
-    return tuple(make_token(text, span, rules) for span in scan(text))
+    return tuple(
+        make_token(text, span, rules) for span in scan(text, rules.sentences.number_joiners)
+    )
 
 
 def _quote_end(text: str, i: int, line_end: int, rules: SentenceRules) -> int | None:
@@ -285,6 +282,7 @@ def _sentence_rules(data: Any, fold: Normalizer, where: str) -> SentenceRules:
         abbreviations=frozenset(
             fold(a) for a in require_str_list(data.get("abbreviations", []), where)
         ),
+        number_joiners=frozenset(require_str_list(data.get("number_joiners", []), where)),
     )
 
 

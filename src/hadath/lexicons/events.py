@@ -85,6 +85,7 @@ class EventLexicon:
     not_asserted: tuple[tuple[str, ...], ...]
     cues: frozenset[str]
     anaphora: frozenset[str]
+    tolerated_suffix: str = ""
 
 
 def _pattern(text: str, rules: TextRules) -> tuple[tuple[str, ...], ...]:
@@ -140,4 +141,5 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
         cues=frozenset(k[0] for k in _phrases(cues, "cues", rules, "quotes/cues.yaml")),
         anaphora=frozenset(k[0] for k in _phrases(cues, "anaphora", rules, "quotes/cues.yaml")),
+        tolerated_suffix=str(data.get("tolerated_suffix") or ""),
     )
