@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import sys
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from rich.table import Table
 from hadath import batch, evaluate
 from hadath.errors import HadathError
 from hadath.examples import example_paths
+from hadath.ingest.dates import parse_iso_date
 from hadath.model import Analysis, Failure
 from hadath.output import to_contract
 from hadath.resources import Resources, load_resources
@@ -77,7 +79,7 @@ def _events_table(analysis: Analysis) -> Table:
             ", ".join(a["name"] for a in event["actors"]),
             ", ".join(a["name"] for a in event["recipients"]),
             (event["date"] or "") + (" (hist.)" if event["historical"] else ""),
-            event["evidence"]["text"][:160],
+            _snippet(event["evidence"]["text"], 160),
         )
     return table
 
@@ -91,25 +93,30 @@ def _events_table(analysis: Analysis) -> Table:
 def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> None:
     """Code FILE… (or - for stdin) and print the JSON contract, one object per document."""
     resources = _resources()
-    stdin = sys.stdin.buffer.read() if "-" in sources else None
-    results = list(batch.code(sources, resources, published, stdin)) if published is None else None
-    if results is None:
+    if published is not None:
         try:
-            results = list(batch.code(sources, resources, published, stdin))
+            parse_iso_date(published)
         except HadathError as exc:
             raise click.BadParameter(str(exc), param_hint="--published") from exc
-    analyses = [r for r in results if isinstance(r, Analysis)]
-    single = len(results) == 1 and not any(s.endswith((".jsonl", ".ndjson")) for s in sources)
+    stdin = sys.stdin.buffer.read() if "-" in sources else None
+    results = batch.code(sources, resources, published, stdin)
+    # One document prints as indented JSON; a batch prints JSON Lines, streamed as it is coded.
+    head = list(itertools.islice(results, 2))
+    single = len(head) == 1 and not any(s.endswith((".jsonl", ".ndjson")) for s in sources)
+    done = failed = 0
     console = Console()
-    for analysis in analyses:
-        if fmt == "table":
-            console.print(_events_table(analysis))
+    for result in itertools.chain(head, results):
+        if isinstance(result, Failure):
+            failed += 1
+            _report_failures([result])
+        elif fmt == "table":
+            done += 1
+            console.print(_events_table(result))
         else:
-            contract = to_contract(analysis)
+            done += 1
+            contract = to_contract(result)
             click.echo(json.dumps(contract, ensure_ascii=False, indent=2 if single else None))
-    failures = [r for r in results if isinstance(r, Failure)]
-    _report_failures(failures)
-    sys.exit(_exit_code(len(analyses), len(failures)))
+    sys.exit(_exit_code(done, failed))
 
 
 def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
