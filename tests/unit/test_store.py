@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-import hadath.store.sqlite as store_module
+import hadath.store.write as write_module
 from hadath.errors import InvalidDateError, StoreError
 from hadath.model import (
     Actor,
@@ -332,7 +332,7 @@ def test_failing_save_rolls_back_and_keeps_earlier_documents(
     def explode(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module, "_insert_quotes", explode)
+    monkeypatch.setattr(write_module, "_insert_quotes", explode)
     with pytest.raises(StoreError, match="disk on fire"):
         store.save(police_analysis())
     changed = dataclasses.replace(

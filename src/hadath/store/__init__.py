@@ -1,15 +1,10 @@
 """The store: the SQLite database behind every command (the only code that uses sqlite3)."""
 
 from hadath.store.migrations import MIGRATIONS, Migration
-from hadath.store.sqlite import (
-    EventRecord,
-    RunRecord,
-    SearchHit,
-    Store,
-    content_hash,
-    event_ids,
-    match_expression,
-)
+from hadath.store.read import match_expression
+from hadath.store.records import EventRecord, RunRecord, SearchHit
+from hadath.store.sqlite import Store
+from hadath.store.write import content_hash, event_ids
 
 __all__ = [
     "MIGRATIONS",
