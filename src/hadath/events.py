@@ -74,7 +74,13 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
 
 
 def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(_match_part(tokens, i, p) for i in range(len(tokens)) for p in phrases)
+    firsts = {p[0] for p in phrases}
+    return any(
+        _match_part(tokens, i, p)
+        for i, token in enumerate(tokens)
+        if token.stem in firsts or token.norm in firsts
+        for p in phrases
+    )
 
 
 def _participants(
