@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from hadath.model import Analysis, Document
+from hadath.pipeline import process
 from hadath.resources import Resources, load_resources
 from hadath.tokenize import TextRules, load_text_rules
 
@@ -30,3 +33,17 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+Analyse = Callable[..., Analysis]
+
+
+@pytest.fixture(scope="session")
+def analyse(resources: Resources) -> Analyse:
+    """Run the whole pipeline over a text published on a given day (default 2023-03-15)."""
+
+    def run(text: str, published: str = "2023-03-15") -> Analysis:
+        doc = Document("t", text, published=published, published_precision="day")
+        return process(doc, resources)
+
+    return run
