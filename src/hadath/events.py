@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
+from hadath.mentions import holder
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
@@ -83,29 +85,46 @@ def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
+Who = Callable[[Mention], str | None]
+
+
 def _participants(
-    mentions: Sequence[Mention], trigger: Span, reciprocal: bool
+    mentions: Sequence[Mention], trigger: Span, reciprocal: bool, who: Who
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Choose actors and recipients among the mentions of the trigger's clause."""
+    """Choose actors and recipients among the mentions of the trigger's clause; `who` names
+    the actor a mention stands for on the event's date."""
     ids = [m for m in mentions if m.actor_id and m.kind in _PARTICIPANTS]
     if reciprocal:
         people = [m for m in ids if m.kind == "person"]
         chosen = people if len(people) >= 2 else ids
-        return tuple(dict.fromkeys(m.actor_id for m in chosen if m.actor_id)), ()
-    after = [m for m in ids if m.span.start >= trigger.end]
+        return _ids(who(m) for m in chosen), ()
+    after = [m for m in ids if m.span.end > trigger.end]
     # "الهجمات الروسية على ..." — a nisba right after a verbal noun names who acted.
     if after and after[0].rule == "nisba" and after[0].span.start - trigger.end <= 1:
         actor: Mention | None = after.pop(0)
     else:
         # The subject stands before the trigger (SVO) or inside a light-verb pattern (VSO:
         # "فرضت الولايات المتحدة عقوبات").
-        before = [m for m in ids if m.span.start < trigger.end]
+        before = [m for m in ids if m.span.end <= trigger.end]
         actor = before[0] if before else (after.pop(0) if after else None)
-    recipient = next((m for m in after if actor is None or m.actor_id != actor.actor_id), None)
-    return (
-        (actor.actor_id,) if actor and actor.actor_id else (),
-        (recipient.actor_id,) if recipient and recipient.actor_id else (),
-    )
+    first = who(actor) if actor else None
+    recipient = next((who(m) for m in after if who(m) != first), None)
+    return _ids([first]), _ids([recipient])
+
+
+def _ids(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _on_date(kb: ActorKB, date: str | None) -> Who:
+    """A title resolves to whoever held the office on the event's date, not on publication."""
+
+    def who(mention: Mention) -> str | None:
+        if mention.office and mention.country:
+            return holder(kb, mention.office, mention.country, date) or mention.actor_id
+        return mention.actor_id
+
+    return who
 
 
 def _nearest_time(times: Sequence[TimeMention], clause: Span, trigger: Span) -> TimeMention | None:
@@ -124,7 +143,7 @@ def _is_definite(token: Token, article: str) -> bool:
 
 
 def _sentence_events(
-    analysis: Analysis, sentence: Span, lex: EventLexicon, article: str
+    analysis: Analysis, sentence: Span, lex: EventLexicon, kb: ActorKB
 ) -> Iterator[tuple[Event, bool]]:
     """Yield each event of a sentence, and whether its trigger is a definite noun."""
     tokens = tokens_in(analysis.tokens, sentence)
@@ -140,11 +159,13 @@ def _sentence_events(
         clause_start = tokens_in(tokens, Span(clause.start, span.start))
         if _has(clause_start[-_MODAL_WINDOW:], lex.not_asserted):
             continue
+        when = _nearest_time(analysis.times, clause, span)
+        date = when.value.value if when and when.value else analysis.document.published
         mentions = [m for m in analysis.mentions if clause.contains(m.span)]
-        actors, recipients = _participants(mentions, span, trigger.reciprocal)
+        who = _on_date(kb, date)
+        actors, recipients = _participants(mentions, span, trigger.reciprocal, who)
         if not actors:
             continue
-        when = _nearest_time(analysis.times, clause, span)
         event = Event(
             type=trigger.type,
             mode=trigger.mode,
@@ -159,7 +180,7 @@ def _sentence_events(
             historical=historical,
             negated=_has(window, lex.negated),
         )
-        yield event, _is_definite(tokens[first], article)
+        yield event, _is_definite(tokens[first], kb.article)
 
 
 def _key(event: Event) -> tuple[object, ...]:
@@ -190,6 +211,6 @@ def _body(analysis: Analysis) -> tuple[Span, ...]:
 def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Code the events each sentence states."""
     lex = resources.events
-    article = resources.actors.article
-    found = [e for s in _body(analysis) for e in _sentence_events(analysis, s, lex, article)]
+    kb = resources.actors
+    found = [e for s in _body(analysis) for e in _sentence_events(analysis, s, lex, kb)]
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
+from typing import cast
 
 from hadath.lexicons.actors import ActorKB, Office
-from hadath.model import Actor, Analysis, Mention, Span, Token
+from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
 from hadath.resources import Resources
 
 # How far after an office title a person's name may start and still be that person
@@ -26,6 +27,17 @@ class Hit:
     country: str | None = None
 
 
+def _country_after(kb: ActorKB, tokens: Sequence[Token], end: int) -> tuple[int, str | None]:
+    """A state right after a title: a nisba (وزير الدفاع الروسي) or a name (أمير قطر)."""
+    for index in (kb.nisba, kb.names):
+        hit = index.match(tokens, end)
+        if hit is not None:
+            actor = kb.actors[hit[1][0]]
+            if actor.kind == "state":
+                return end + hit[0], actor.country
+    return end, None
+
+
 def _longest(kb: ActorKB, tokens: Sequence[Token], i: int) -> Hit | None:
     hits: list[Hit] = []
     if (m := kb.names.match(tokens, i)) is not None:
@@ -33,13 +45,12 @@ def _longest(kb: ActorKB, tokens: Sequence[Token], i: int) -> Hit | None:
     if (m := kb.nisba.match(tokens, i)) is not None:
         hits.append(Hit(i, i + m[0], "nisba", m[1]))
     if (o := kb.offices.match(tokens, i)) is not None:
-        end, office = i + o[0], o[1][0]
-        nisba = kb.nisba.match(tokens, end)
-        country = None
-        if nisba is not None:
-            country = kb.actors[nisba[1][0]].country
-            end += nisba[0]
-        hits.append(Hit(i, end, "office", office=office, country=country))
+        end, country = _country_after(kb, tokens, i + o[0])
+        hits.append(Hit(i, end, "office", office=o[1][0], country=country))
+    if kb.counterparts is not None and (c := kb.counterparts.match(tokens, i)) is not None:
+        end, country = _country_after(kb, tokens, i + c[0])
+        if country is not None:
+            hits.append(Hit(i, end, "counterpart", country=country))
     return max(hits, key=lambda h: (h.end - h.first, h.kind == "name"), default=None)
 
 
@@ -74,45 +85,84 @@ def _holds(start: str | None, end: str | None, date: str | None) -> bool:
     )
 
 
-def _office_holder(kb: ActorKB, hit: Hit, date: str | None) -> str | None:
-    if hit.office is None or hit.country is None:
+def holder(kb: ActorKB, office: str | None, country: str | None, date: str | None) -> str | None:
+    """The one person who held an office of a country on a date, else None."""
+    if office is None or country is None:
         return None
-    holders = kb.holders(hit.office.label, hit.country, date)
+    holders = kb.holders(office, country, date)
     return holders[0].id if len(holders) == 1 else None
 
 
+def _office_of(kb: ActorKB, actor_id: str | None, date: str | None) -> str | None:
+    """The office a known person held on a date (for "his counterpart")."""
+    actor = kb.actors.get(actor_id) if actor_id else None
+    if actor is None or not actor.roles:
+        return None
+    held = [r for r in actor.roles if _holds(r.start, r.end, date)]
+    return held[0].office if held else None
+
+
 def _mention(
-    kb: ActorKB, tokens: Sequence[Token], hit: Hit, kind: str, actor_id: str | None, score: float
+    kb: ActorKB,
+    tokens: Sequence[Token],
+    hit: Hit,
+    kind: str,
+    actor_id: str | None,
+    score: float,
+    office: str | None = None,
 ) -> Mention:
     first = tokens[hit.first]
     # A clitic-looking first letter that the gazetteer spells as part of the name stays in the span
     # (لويد، فلاديمير); a real clitic does not (لبلينكن).
     whole = first.norm in kb.names.first_norms or first.norm in kb.offices.first_norms
     span = Span(first.span.start if whole else first.stem_span.start, tokens[hit.end - 1].span.end)
-    return Mention(span, kind, actor_id, score, rule=hit.kind)  # type: ignore[arg-type]
+    return Mention(
+        span,
+        cast(ActorKind, kind),
+        actor_id,
+        score,
+        rule=hit.kind,
+        office=office,
+        country=hit.country if office else None,
+    )
+
+
+def _named_next(hits: Sequence[Hit], n: int) -> bool:
+    following = hits[n + 1] if n + 1 < len(hits) else None
+    return (
+        following is not None
+        and following.kind == "name"
+        and following.first - hits[n].end < _NAME_AFTER_TITLE
+    )
 
 
 def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tuple[Mention, ...]:
-    """Find every actor mention in a token sequence; roles resolve on `date`."""
+    """Find every actor mention in a token sequence; titles resolve to their holder on `date`."""
     hits = list(scan(kb, tokens))
     seen: list[str] = []
+    people: list[str] = []
     out: list[Mention] = []
     for n, hit in enumerate(hits):
-        if hit.kind == "office":
-            following = hits[n + 1] if n + 1 < len(hits) else None
-            named_next = (
-                following is not None
-                and following.kind == "name"
-                and following.first - hit.end < _NAME_AFTER_TITLE
-            )
-            if not named_next:
-                out.append(_mention(kb, tokens, hit, "person", _office_holder(kb, hit, date), 0.7))
+        if hit.kind in ("office", "counterpart"):
+            if _named_next(hits, n):
+                continue
+            last = people[-1] if people else None
+            office = hit.office.label if hit.office else _office_of(kb, last, date)
+            person = holder(kb, office, hit.country, date)
+            if person:
+                people.append(person)
+                out.append(_mention(kb, tokens, hit, "person", person, 0.7, office))
+            else:  # an office holder we cannot name stands for the state ("a US official")
+                state = kb.state_by_iso3.get(hit.country or "")
+                out.append(_mention(kb, tokens, hit, "state", state, 0.4, office))
             continue
         actor_id = _choose(kb, hit.ids, seen, date)
         actor: Actor | None = kb.actors.get(actor_id) if actor_id else None
         kind = actor.kind if actor else "person"
         if actor_id:
             seen.append(actor_id)
+            if kind == "person":
+                people.append(actor_id)
         out.append(_mention(kb, tokens, hit, kind, actor_id, 0.9 if hit.kind == "name" else 0.6))
     return tuple(out)
 

@@ -98,6 +98,7 @@ class Role:
     country: str | None = None
     start: str | None = None
     end: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +117,16 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A stretch of text that names (or stands for) an actor."""
+    """A stretch of text that names (or stands for) an actor; a title without a name keeps its
+    office and country, so that the holder can be found again for an event's own date."""
 
     span: Span
     kind: ActorKind
     actor_id: str | None
     score: float
     rule: str = ""
+    office: str | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

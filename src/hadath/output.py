@@ -46,7 +46,7 @@ def actor_dict(actor: Actor | None, actor_id: str, date: str | None = None) -> d
         "aliases": list(actor.aliases),
         "kind": actor.kind,
         "country": actor.country,
-        "office": role.office if role else None,
+        "office": (role.title or role.office) if role else None,
         "wikidata": actor.wikidata,
     }
 

@@ -51,6 +51,7 @@ class ActorKB:
     offices: PhraseIndex[Office]
     state_by_iso3: Mapping[str, str]
     article: str = ""
+    counterparts: PhraseIndex[bool] | None = None
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
         """Return the people who held an office of a country on an ISO date (prefix)."""
@@ -109,7 +110,8 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
             raise LexiconError(
                 f"{where}: {entry['id']} role {role['office']} ends before it starts"
             )
-        roles.append(Role(role["office"], role.get("country"), start, end))
+        title = role.get("title")
+        roles.append(Role(role["office"], role.get("country"), start, end, title))
     return tuple(roles)
 
 
@@ -236,7 +238,13 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         ),
         state_by_iso3=FrozenMap(iso),
         article=morph.article,
+        counterparts=build_index(((w, True) for w in _counterpart_words()), rules),
     )
+
+
+def _counterpart_words() -> list[str]:
+    data = require_mapping(load_yaml("actors/references.yaml"), "actors/references.yaml")
+    return require_str_list(data.get("counterpart"), "actors/references.yaml: counterpart")
 
 
 def _check_references(
