@@ -112,10 +112,8 @@ def _mention(
     office: str | None = None,
 ) -> Mention:
     first = tokens[hit.first]
-    # A clitic-looking first letter that the gazetteer spells as part of the name stays in the span
-    # (لويد، فلاديمير); a real clitic does not (لبلينكن).
-    whole = first.norm in kb.names.first_norms or first.norm in kb.offices.first_norms
-    span = Span(first.span.start if whole else first.stem_span.start, tokens[hit.end - 1].span.end)
+    index = kb.names if hit.kind == "name" else kb.nisba if hit.kind == "nisba" else kb.offices
+    span = Span(index.start_of(first), tokens[hit.end - 1].span.end)
     return Mention(
         span,
         cast(ActorKind, kind),

@@ -57,7 +57,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark: its span, normalised form, and clitic-free stem."""
+    """A word or punctuation mark: its span, normalised form, and clitic-free stem.
+
+    `readings` lists every way to read the word with or without its clitics, least stripped
+    first, each with the offset where that reading starts: ("وليما", 0), ("ليما", 1), ("يما", 2).
+    Lexicon look-ups try them all, so a name spelt with a clitic-like first letter (ليما) is
+    still found, and never found inside another word (فيما)."""
 
     span: Span
     norm: str
@@ -65,6 +70,7 @@ class Token:
     stem_span: Span
     prefix: str = ""
     suffix: str = ""
+    readings: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_word(self) -> bool:

@@ -42,6 +42,7 @@ class CliticRules:
     not_proclitic: frozenset[str]
     min_stem: int
     min_stem_after_article: int
+    article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,20 +135,44 @@ def _suffix_length(stem: str, rules: CliticRules) -> int:
     return 0
 
 
+def _cuts(light: str, rules: CliticRules) -> list[int]:
+    """Lengths of the proclitic sequences that may be stripped from a word (0 first)."""
+    cuts = [0]
+    for p in rules.proclitics:
+        minimum = rules.min_stem_after_article if p.with_article else rules.min_stem
+        if light.startswith(p.form) and len(light) - len(p.form) >= minimum:
+            cuts.append(len(p.form))
+    return sorted(cuts)
+
+
+def _readings(
+    chars: Sequence[tuple[str, int]], light: str, rules: CliticRules, fold: Normalizer
+) -> tuple[tuple[str, int], ...]:
+    """Every clitic segmentation of a word: (normalised reading, where it starts)."""
+    out: dict[str, int] = {}
+    for cut in _cuts(light, rules):
+        rest = light[cut:]
+        out.setdefault(fold(rest), chars[cut][1])
+        tail = _suffix_length(rest, rules)
+        if tail:
+            out.setdefault(fold(rest[:-tail]), chars[cut][1])
+    return tuple(out.items())
+
+
 def make_token(text: str, span: Span, rules: TextRules) -> Token:
     """Build one token: normalised form, and clitic-free stem with its own span."""
     surface = span.of(text)
     fold = rules.normalizer
     norm = fold(surface)
     if not surface or not is_arabic(surface[0]):
-        return Token(span, norm, norm, span)
+        return Token(span, norm, norm, span, readings=((norm, span.start),))
     chars = _light(surface, span.start, fold)
     light = _letters(chars)
     cut = _prefix_length(light, norm, rules.clitics, fold)
     tail = _suffix_length(light[cut:], rules.clitics) if cut < len(light) else 0
     stem_chars = chars[cut : len(chars) - tail]
     if not stem_chars:
-        return Token(span, norm, norm, span)
+        return Token(span, norm, norm, span, readings=((norm, span.start),))
     stem_end = chars[len(chars) - tail][1] if tail else span.end
     return Token(
         span=span,
@@ -156,6 +181,7 @@ def make_token(text: str, span: Span, rules: TextRules) -> Token:
         stem_span=Span(stem_chars[0][1], stem_end),
         prefix=fold(light[:cut]),
         suffix=fold(light[len(light) - tail :]) if tail else "",
+        readings=_readings(chars, light, rules.clitics, fold),
     )
 
 
@@ -258,6 +284,7 @@ def _clitic_rules(data: Any, fold: Normalizer, where: str) -> CliticRules:
         ),
         min_stem=int(data.get("min_stem", 3)),
         min_stem_after_article=int(data.get("min_stem_after_article", 2)),
+        article=article,
     )
 
 

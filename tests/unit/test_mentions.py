@@ -47,3 +47,20 @@ def test_repeated_mention_of_one_call_is_one_event(analyse: Analyse) -> None:
     consult = [e for e in analyse(text).events if e.type == "CONSULT"]
     assert len(consult) == 1 and consult[0].date is not None
     assert consult[0].date.value == "2023-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل الوزير إلى ليما أمس", {"peru"}),
+        ("وصل الوزير أمس فيما غادر نظيره", set()),
+        ("أعلنت بنما قرارها", {"panama"}),
+        ("نما الاقتصاد بسرعة", set()),
+        ("رحب المستشار الألماني بالقرار", {"olaf-scholz"}),
+    ],
+)
+def test_names_are_found_with_clitics_and_never_inside_other_words(
+    text: str, expected: set[str], analyse: Analyse
+) -> None:
+    ids = {m.actor_id for m in analyse(text).mentions}
+    assert ids == expected

@@ -99,3 +99,19 @@ def test_sentences_are_ordered_and_inside(text_rules: TextRules, shared_text: st
 @pytest.fixture
 def shared_text() -> str:
     return "وزيرا الدفاع يجريان أول محادثة\n\n26 يونيو 2024\nأجرى الوزيران اتصالاً. وناقشا الوضع."
+
+
+@pytest.mark.parametrize(
+    ("word", "readings"),
+    [
+        ("وليما", [("وليما", 0), ("ليما", 1), ("يما", 2)]),
+        ("فيما", [("فيما", 0), ("يما", 1)]),
+        ("للولايات", [("للولايات", 0), ("لولايات", 1), ("ولايات", 2)]),
+        ("نظيره", [("نظيره", 0), ("نظير", 0)]),
+        ("NATO", [("nato", 0)]),
+    ],
+)
+def test_readings_list_every_clitic_segmentation(
+    text_rules: TextRules, word: str, readings: list[tuple[str, int]]
+) -> None:
+    assert list(tokenize(word, text_rules)[0].readings) == readings

@@ -1,9 +1,9 @@
-"""Phrase look-up over tokens: lexicon entries keyed by the clitic-free stems of their words."""
+"""Phrase look-up over tokens: a word trie matched against every clitic reading of each token."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from hadath.lexicons.frozen import FrozenMap
@@ -13,58 +13,101 @@ from hadath.tokenize import TextRules, tokenize
 T = TypeVar("T")
 
 
-def _form(token: Token, by_norm: bool) -> str:
-    return token.norm if by_norm else token.stem
-
-
 def phrase_key(phrase: str, rules: TextRules, by_norm: bool = False) -> tuple[str, ...]:
-    """Return the look-up key of a phrase as people write it: its token stems (or norms)."""
-    return tuple(_form(token, by_norm) for token in tokenize(phrase, rules))
+    """Return a phrase as its tokens' stems (or norms), for pattern lexicons matched on stems."""
+    return tuple(t.norm if by_norm else t.stem for t in tokenize(phrase, rules))
+
+
+def entry_words(phrase: str, rules: TextRules, by_norm: bool = False) -> tuple[str, ...]:
+    """Return the words a phrase is indexed under: each token's norm, without the article when
+    the article is its only clitic (الكرملين -> كرملين, but ألماني stays الماني)."""
+    article = rules.clitics.article
+    words = []
+    for token in tokenize(phrase, rules):
+        strip = not by_norm and article and token.prefix == article and not token.suffix
+        words.append(token.stem if strip else token.norm)
+    return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Node(Generic[T]):
+    """A trie node: the values of the phrase ending here, and the words that continue it."""
+
+    values: tuple[T, ...] = ()
+    children: Mapping[str, Node[T]] = field(default_factory=FrozenMap)
+
+
+def _readings(token: Token, by_norm: bool) -> Sequence[str]:
+    if by_norm or not token.readings:
+        return (token.norm,)
+    return [form for form, _ in token.readings]
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseIndex(Generic[T]):
-    """Maps word sequences (as stems, or norms) to the values they stand for; longest match wins."""
+    """Maps word sequences to the values they stand for; the longest match wins.
 
-    entries: Mapping[tuple[str, ...], tuple[T, ...]]
-    first_words: frozenset[str]
+    A text token matches an indexed word when any of its clitic readings equals it (or, for a
+    `by_norm` index, when its normalised form does)."""
+
+    root: Node[T]
     max_len: int
     by_norm: bool = False
-    first_norms: frozenset[str] = frozenset()
+    article: str = ""
 
     def match(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[T, ...]] | None:
         """Return (number of tokens, values) of the longest entry starting at token i."""
-        if i >= len(tokens) or _form(tokens[i], self.by_norm) not in self.first_words:
-            return None
-        for length in range(min(self.max_len, len(tokens) - i), 0, -1):
-            key = tuple(_form(token, self.by_norm) for token in tokens[i : i + length])
-            values = self.entries.get(key)
-            if values:
-                return length, values
-        return None
+        best: tuple[int, tuple[T, ...]] | None = None
+        frontier = [self.root]
+        j = i
+        while frontier and j < len(tokens) and j - i < self.max_len:
+            forms = _readings(tokens[j], self.by_norm)
+            frontier = [c for node in frontier for f in forms if (c := node.children.get(f))]
+            j += 1
+            found = next((node.values for node in frontier if node.values), None)
+            if found:
+                best = (j - i, found)
+        return best
 
-    def get(self, token: Token) -> tuple[T, ...]:
-        """Return the values of the one-word entry this token matches."""
-        return self.entries.get((_form(token, self.by_norm),), ())
+    def start_of(self, token: Token) -> int:
+        """Where the first word of a match begins in a token: after a clitic, or at its start."""
+        if self.by_norm:
+            return token.span.start
+        readings = dict(token.readings)
+        for form, start in token.readings:
+            if form in self.root.children:
+                # Keep the article with the name it belongs to: "الكرملين", not "كرملين".
+                return readings.get(self.article + form, start)
+        return token.span.start
+
+
+@dataclass(slots=True)
+class _Draft(Generic[T]):
+    """A trie node while the index is being built (frozen into Node afterwards)."""
+
+    values: list[T] = field(default_factory=list)
+    children: dict[str, _Draft[T]] = field(default_factory=dict)
+
+    def freeze(self) -> Node[T]:
+        return Node(
+            tuple(self.values), FrozenMap({w: c.freeze() for w, c in self.children.items()})
+        )
 
 
 def build_index(
     pairs: Iterable[tuple[str, T]], rules: TextRules, by_norm: bool = False
 ) -> PhraseIndex[T]:
     """Build an index from (phrase, value) pairs; a phrase may carry several values."""
-    grouped: dict[tuple[str, ...], list[T]] = {}
-    first_norms: set[str] = set()
+    root: _Draft[T] = _Draft()
+    longest = 0
     for phrase, value in pairs:
-        tokens = tokenize(phrase, rules)
-        key = tuple(_form(token, by_norm) for token in tokens)
-        if key and value not in grouped.setdefault(key, []):
-            grouped[key].append(value)
-            first_norms.add(tokens[0].norm)
-    entries = {key: tuple(values) for key, values in grouped.items()}
-    return PhraseIndex(
-        entries=FrozenMap(entries),
-        first_words=frozenset(key[0] for key in entries),
-        max_len=max((len(k) for k in entries), default=0),
-        by_norm=by_norm,
-        first_norms=frozenset(first_norms),
-    )
+        words = entry_words(phrase, rules, by_norm)
+        if not words:
+            continue
+        longest = max(longest, len(words))
+        node = root
+        for word in words:
+            node = node.children.setdefault(word, _Draft())
+        if value not in node.values:
+            node.values.append(value)
+    return PhraseIndex(root.freeze(), longest, by_norm, rules.clitics.article)
