@@ -21,10 +21,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from hadath import actors, mentions
 from hadath.examples import example_paths
 from hadath.ingest import read_paths
-from hadath.model import Document
-from hadath.pipeline import process
+from hadath.model import Analysis, Document
+from hadath.pipeline import process, text_layer
 from hadath.resources import Resources, load_resources
 from hadath.tokenize import split_sentences, tokenize
 
@@ -59,6 +60,11 @@ def _measure(
         "docs_per_second": round(count / seconds, 1) if seconds else None,
         "peak_traced_mib": round(peak / 2**20, 2),
     }
+
+
+def _recognise(document: Document, resources: Resources) -> Analysis:
+    analysis = text_layer(Analysis(document=document), resources)
+    return actors.run(mentions.run(analysis, resources), resources)
 
 
 def _cli(corpus: Path) -> dict[str, Any] | None:
@@ -107,15 +113,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda d: (tokenize(d.text, resources.text), split_sentences(d.text, resources.text)),
             args.repeat,
         ),
+        _measure(
+            "recognition (text layer + mentions + actors)",
+            docs,
+            lambda d: _recognise(d, resources),
+            args.repeat,
+        ),
         _measure("pipeline (all stages)", docs, lambda d: process(d, resources), args.repeat),
     ]
     cli = _cli(args.corpus)
     if cli:
         rows.append(cli)
-    ratio = rows[0]["docs_per_second"] / rows[1]["docs_per_second"]
+    recognition = rows[0]["docs_per_second"] / rows[1]["docs_per_second"]
+    ratio = rows[0]["docs_per_second"] / rows[2]["docs_per_second"]
     print(f"corpus: {source} ({len(docs)} documents); resources load in {load_seconds:.2f} s")
     for row in rows:
         print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
+    print(f"recognition cost = {recognition:.2f}x the text layer alone")
     print(f"pipeline cost = {ratio:.2f}x the text layer alone")
     if args.json:
         args.json.write_text(
