@@ -109,3 +109,25 @@ def test_kb_loader_rejects_unknown_office(
     monkeypatch.setattr(module, "load_yaml", fake)
     with pytest.raises(LexiconError, match="Grand Vizier"):
         load_actor_kb(text_rules)
+
+
+def test_generated_people_add_to_the_hand_written_ones(
+    monkeypatch: pytest.MonkeyPatch, text_rules: TextRules
+) -> None:
+    import hadath.lexicons.actors as module
+
+    real = module.load_yaml
+    generated = [
+        {"id": "testa-testova", "name": "Testa Testova", "country": "RUS", "arabic": ["تيستا تيستوفا"],
+         "roles": [{"office": "Minister of Defence", "country": "RUS", "start": "1990-01-01",
+                    "end": "1990-12-31"}]},
+        {"id": "sergei-shoigu", "name": "Not Shoigu", "country": "RUS", "arabic": ["ليس هو"]},
+    ]  # fmt: skip
+    monkeypatch.setattr(module, "data_files", lambda folder, suffix: ["actors/generated/x.yaml"])
+    monkeypatch.setattr(
+        module, "load_yaml", lambda rel: generated if "generated" in rel else real(rel)
+    )
+    kb = load_actor_kb(text_rules)
+    assert kb.actors["testa-testova"].roles[0].start == "1990-01-01"
+    assert kb.actors["sergei-shoigu"].name == "Sergei Shoigu"
+    assert [a.id for a in kb.holders("Minister of Defence", "RUS", "1990-06")] == ["testa-testova"]

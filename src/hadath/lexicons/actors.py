@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
-from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import PhraseIndex, build_index
 from hadath.model import Actor, ActorKind, Role
 from hadath.tokenize import TextRules
@@ -216,6 +216,10 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         actors[entry["id"]] = _actor(entry, kind, "actors/organisations.yaml")
     for entry in _items("actors/people.yaml"):
         actors[entry["id"]] = _actor(entry, "person", "actors/people.yaml")
+    # Files made by scripts/wikidata_actors.py add people; a hand-written entry always wins.
+    for relative in data_files("actors/generated", ".yaml"):
+        for entry in _items(relative):
+            actors.setdefault(entry["id"], _actor(entry, "person", relative))
     offices = [_office(e, "actors/offices.yaml") for e in _items("actors/offices.yaml")]
     by_name = {a.name: a.id for a in actors.values()}
     for actor in _institutions(states, offices, morph):

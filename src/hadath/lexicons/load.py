@@ -41,3 +41,12 @@ def require_str_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise LexiconError(f"{where}: expected a list of non-empty strings")
     return value
+
+
+def data_files(folder: str, suffix: str) -> list[str]:
+    """Return the data files of a folder (relative paths, sorted); none when it does not exist."""
+    path = resources.files("hadath").joinpath("data", *folder.split("/"))
+    if not path.is_dir():
+        return []
+    names = sorted(p.name for p in path.iterdir() if p.name.endswith(suffix))
+    return [f"{folder}/{name}" for name in names]
