@@ -118,8 +118,8 @@ def test_generated_people_add_to_the_hand_written_ones(
 
     real = module.load_yaml
     generated = [
-        {"id": "testa-testova", "name": "Testa Testova", "country": "RUS", "arabic": ["تيستا تيستوفا"],
-         "roles": [{"office": "Minister of Defence", "country": "RUS", "start": "1990-01-01",
+        {"id": "testa-testova", "name": "Testa Testova", "country": "RUS",
+         "arabic": ["تيستا تيستوفا"], "roles": [{"office": "Minister of Defence", "country": "RUS", "start": "1990-01-01",
                     "end": "1990-12-31"}]},
         {"id": "sergei-shoigu", "name": "Not Shoigu", "country": "RUS", "arabic": ["ليس هو"]},
     ]  # fmt: skip
