@@ -117,12 +117,17 @@ def test_generated_people_add_to_the_hand_written_ones(
     import hadath.lexicons.actors as module
 
     real = module.load_yaml
+    role = {"office": "Minister of Defence", "country": "RUS", "start": "1990-01-01"}
     generated = [
-        {"id": "testa-testova", "name": "Testa Testova", "country": "RUS",
-         "arabic": ["تيستا تيستوفا"], "roles": [{"office": "Minister of Defence", "country": "RUS", "start": "1990-01-01",
-                    "end": "1990-12-31"}]},
+        {
+            "id": "testa-testova",
+            "name": "Testa Testova",
+            "country": "RUS",
+            "arabic": ["تيستا تيستوفا"],
+            "roles": [{**role, "end": "1990-12-31"}],
+        },
         {"id": "sergei-shoigu", "name": "Not Shoigu", "country": "RUS", "arabic": ["ليس هو"]},
-    ]  # fmt: skip
+    ]
     monkeypatch.setattr(module, "data_files", lambda folder, suffix: ["actors/generated/x.yaml"])
     monkeypatch.setattr(
         module, "load_yaml", lambda rel: generated if "generated" in rel else real(rel)
