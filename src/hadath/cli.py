@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from hadath import batch, evaluate
+from hadath import batch, evaluate, ner
 from hadath.errors import HadathError
 from hadath.examples import example_paths
 from hadath.ingest.dates import parse_iso_date
@@ -349,3 +349,31 @@ def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_report(report)
+
+
+@main.command("ner")
+@click.option(
+    "--conll",
+    "conll_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="One `token` or `token TAG` a line, a blank line between sentences.",
+)
+@click.option(
+    "--score", is_flag=True, help="Score against the file's tags (PERS, LOC, ORG), on stderr."
+)
+def ner_command(conll_path: Path, score: bool) -> None:
+    """Tag names (IOB2: PERS, LOC, ORG, MISC) in a pre-tokenised CoNLL file."""
+    sentences = ner.read_conll(conll_path.read_text(encoding="utf-8").splitlines())
+    gold = ner.conll_tags(sentences)
+    if score and gold is None:
+        raise click.UsageError("--score needs a tag on every token line (`token TAG`)")
+    resources = _resources()
+    predicted = ner.tag_words(resources.ner, ner.conll_words(sentences), resources)
+    for n, (sentence, tags) in enumerate(zip(sentences, predicted, strict=True)):
+        if n:
+            click.echo("")
+        for (word, _), tag in zip(sentence, tags, strict=True):
+            click.echo(f"{word} {tag}")
+    if score and gold is not None:
+        click.echo(ner.format_scores(ner.conll_scores(gold, predicted)), err=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hadath.lexicons.actors import ActorKB, load_actor_kb
 from hadath.lexicons.events import EventLexicon, load_event_lexicon
+from hadath.ner import NerModel, load_ner_model
 from hadath.settings import DEFAULT_SETTINGS, Settings
 from hadath.timewords import TimeLexicon, load_time_lexicon
 from hadath.tokenize import TextRules, load_text_rules
@@ -13,12 +14,13 @@ from hadath.tokenize import TextRules, load_text_rules
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """What the pipeline stages read: text rules, time words, actors, event lexicon."""
+    """What the pipeline stages read: text rules, time words, actors, events, the name tagger."""
 
     text: TextRules
     time: TimeLexicon
     actors: ActorKB
     events: EventLexicon
+    ner: NerModel
     settings: Settings
 
 
@@ -30,5 +32,6 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         time=load_time_lexicon(text),
         actors=load_actor_kb(text),
         events=load_event_lexicon(text),
+        ner=load_ner_model(text),
         settings=settings,
     )
