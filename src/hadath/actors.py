@@ -9,10 +9,11 @@ from hadath.resources import Resources
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:
-    """Collect the Actor records of every linked mention, in order of first mention."""
-    kb = resources.actors.actors
-    ids = dict.fromkeys(m.actor_id for m in analysis.mentions if m.actor_id in kb)
+    """Collect the Actor records of every linked mention, in order of first mention: from the
+    knowledge base, or the new people an earlier stage found in this document."""
+    known = {**resources.actors.actors, **{a.id: a for a in analysis.actors}}
+    ids = dict.fromkeys(m.actor_id for m in analysis.mentions)
     ids.update(dict.fromkeys(a for e in analysis.events for a in (*e.actors, *e.recipients)))
     ids.update(dict.fromkeys(q.speaker_actor_id for q in analysis.quotes))
-    actors = tuple(kb[i] for i in ids if i is not None and i in kb)
+    actors = tuple(known[i] for i in ids if i is not None and i in known)
     return dataclasses.replace(analysis, actors=actors)

@@ -93,7 +93,9 @@ def _participants(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Choose actors and recipients among the mentions of the trigger's clause; `who` names
     the actor a mention stands for on the event's date."""
-    ids = [m for m in mentions if m.actor_id and m.kind in _PARTICIPANTS]
+    # People found only by the name tagger stay out of events for now: their names are
+    # romanised guesses that no one can query by (they remain mentions and quote speakers).
+    ids = [m for m in mentions if m.actor_id and m.kind in _PARTICIPANTS and m.rule != "tagger"]
     if reciprocal:
         people = [m for m in ids if m.kind == "person"]
         chosen = people if len(people) >= 2 else ids

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from hadath.lexicons.actors import ActorKB, Office
 from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
+from hadath.newnames import find_new_people
 from hadath.resources import Resources
 
 # How far after an office title a person's name may start and still be that person
@@ -166,6 +167,18 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:
-    """Find actor mentions; office titles resolve to their holder on the publication date."""
-    mentions = find_mentions(resources.actors, analysis.tokens, analysis.document.published)
-    return dataclasses.replace(analysis, mentions=mentions)
+    """Find actor mentions; titles resolve to their holder on the publication date; people the
+    knowledge base does not know are found by the name tagger and get an actor of their own."""
+    found = find_mentions(resources.actors, analysis.tokens, analysis.document.published)
+    analysis = dataclasses.replace(analysis, mentions=found)
+    new, titles, people = find_new_people(analysis, resources)
+    # A title followed by a name we do not know is not its usual holder: it stands for the state.
+    states = resources.actors.state_by_iso3
+    kept = [_as_state(m, states) if m in titles else m for m in found]
+    mentions = sorted((*kept, *new), key=lambda m: m.span)
+    return dataclasses.replace(analysis, mentions=tuple(mentions), actors=people)
+
+
+def _as_state(mention: Mention, states: Mapping[str, str]) -> Mention:
+    state = states.get(mention.country or "")
+    return dataclasses.replace(mention, actor_id=state, kind="state", office=None)

@@ -10,6 +10,7 @@ from hadath.ner import NerModel, load_ner_model
 from hadath.settings import DEFAULT_SETTINGS, Settings
 from hadath.timewords import TimeLexicon, load_time_lexicon
 from hadath.tokenize import TextRules, load_text_rules
+from hadath.translit import Romaniser, load_romaniser
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class Resources:
     actors: ActorKB
     events: EventLexicon
     ner: NerModel
+    romaniser: Romaniser
     settings: Settings
 
 
@@ -33,5 +35,6 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         actors=load_actor_kb(text),
         events=load_event_lexicon(text),
         ner=load_ner_model(text),
+        romaniser=load_romaniser(text.normalizer),
         settings=settings,
     )

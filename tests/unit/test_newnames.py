@@ -1,0 +1,33 @@
+"""People the knowledge base does not know get an actor of their own from the name tagger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hadath.model import Analysis
+
+Analyse = Callable[..., Analysis]
+
+
+def test_unknown_spokesman_becomes_a_person_with_the_titles_country(analyse: Analyse) -> None:
+    text = "وقال المتحدث باسم وزارة الخارجية الأميركية ماثيو ميلر للصحافيين إن الاتصالات مستمرة."
+    analysis = analyse(text, "2024-06-26")
+    new = [a for a in analysis.actors if a.id.startswith("new-")]
+    assert len(new) == 1
+    person = new[0]
+    assert person.kind == "person" and person.country == "USA"
+    assert person.arabic == ("ماثيو ميلر",) and person.name == "Mathiw Milr"
+    assert person.roles and person.roles[0].country == "USA"
+    spans = [m.span.of(text) for m in analysis.mentions if m.actor_id == person.id]
+    assert spans == ["ماثيو ميلر"]
+
+
+def test_known_people_are_not_duplicated(analyse: Analyse) -> None:
+    analysis = analyse("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو ترفض ذلك.", "2023-03-15")
+    assert not [a for a in analysis.actors if a.id.startswith("new-")]
+    assert "sergey-lavrov" in {a.id for a in analysis.actors}
+
+
+def test_sentences_without_titles_or_speech_are_not_tagged(analyse: Analyse) -> None:
+    analysis = analyse("وصل ماثيو ميلر إلى المدينة صباحا.", "2024-06-26")
+    assert not [a for a in analysis.actors if a.id.startswith("new-")]
