@@ -16,10 +16,14 @@ ID_PREFIX = "new-"
 
 
 def _worth_tagging(
-    tokens: Sequence[Token], titles: Sequence[Mention], cues: frozenset[str]
+    tokens: Sequence[Token],
+    titles: Sequence[Mention],
+    people: Sequence[Mention],
+    cues: frozenset[str],
 ) -> bool:
-    """Only sentences where a new name can matter: a title or a speech verb introduces it."""
-    return bool(titles) or any(t.stem in cues for t in tokens)
+    """Only sentences where a new name can matter: a title introduces it, or a speech verb has
+    no known person to be its speaker."""
+    return bool(titles) or (not people and any(t.stem in cues for t in tokens))
 
 
 def _slug(name: str) -> str:
@@ -60,8 +64,10 @@ def _sentences(
     cues = resources.events.cues
     for sentence in analysis.sentences:
         tokens = tokens_in(analysis.tokens, sentence)
-        titles = [m for m in analysis.mentions if m.office and sentence.contains(m.span)]
-        if tokens and _worth_tagging(tokens, titles, cues):
+        inside = [m for m in analysis.mentions if sentence.contains(m.span)]
+        titles = [m for m in inside if m.office]
+        people = [m for m in inside if m.kind == "person"]
+        if tokens and _worth_tagging(tokens, titles, people, cues):
             yield tokens, titles
 
 
