@@ -10,13 +10,15 @@ import itertools
 import math
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from hadath import batch, evaluate, ner
+from hadath import batch, evaluate, names, ner
+from hadath.gold import GoldDocument
 from hadath.examples import examples_dir
 from hadath.resources import Resources
 
@@ -47,7 +49,22 @@ def measure(gold: Path, where: dict[str, Path], resources: Resources) -> dict[st
     }
     for rate in ("published", "quotes"):
         numbers[f"{rate}_rate"] = data[rate]["value"] or 0.0
+    numbers["actor_coverage"] = actor_coverage(docs, resources)
     return numbers
+
+
+def actor_coverage(docs: Sequence[GoldDocument], resources: Resources) -> float:
+    """Share of gold actor slots and quote speakers that name an actor of the knowledge base."""
+    rules = names.load_name_rules()
+    known = {
+        names.fold_name(n, rules)
+        for a in resources.actors.actors.values()
+        for n in (a.name, *a.aliases)
+    }
+    slots = [s for d in docs for e in d.events for s in (*e.actors, *e.recipients)]
+    slots += [q.speaker for d in docs for q in d.quotes]
+    found = sum(any(names.fold_name(x, rules) in known for x in slot) for slot in slots)
+    return found / len(slots) if slots else 1.0
 
 
 NER_TEST = Path("corpus/ner/ANERcorp-CamelLabSplits/ANERCorp_CamelLab_test.txt")
