@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from hadath import batch, evaluate, names, ner
-from hadath.gold import GoldDocument
 from hadath.examples import examples_dir
+from hadath.gold import GoldDocument
 from hadath.resources import Resources
 
 FLOORS_FILE = Path(__file__).with_name("floors.yaml")
