@@ -21,6 +21,7 @@ from hadath.ingest.dates import parse_iso_date
 from hadath.model import Analysis, Failure
 from hadath.output import to_contract
 from hadath.resources import Resources, load_resources
+from hadath.settings import DEFAULT_SETTINGS
 from hadath.store import EventRecord, Store
 from hadath.tokenize import tokenize
 
@@ -31,7 +32,7 @@ EXIT_PARTIAL = 3
 DB_OPTION = click.option(
     "--db",
     "db",
-    default="hadath.db",
+    default=DEFAULT_SETTINGS.database,
     show_default=True,
     type=click.Path(dir_okay=False),
     help="SQLite database file.",

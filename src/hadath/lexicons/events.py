@@ -84,7 +84,6 @@ class EventLexicon:
     negated: tuple[tuple[str, ...], ...]
     not_asserted: tuple[tuple[str, ...], ...]
     cues: frozenset[str]
-    anaphora: frozenset[str]
     tolerated_suffix: str = ""
 
 
@@ -140,6 +139,5 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
         cues=frozenset(k[0] for k in _phrases(cues, "cues", rules, "quotes/cues.yaml")),
-        anaphora=frozenset(k[0] for k in _phrases(cues, "anaphora", rules, "quotes/cues.yaml")),
         tolerated_suffix=str(data.get("tolerated_suffix") or ""),
     )
