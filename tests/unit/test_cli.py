@@ -168,3 +168,41 @@ def test_search_folds_spelling_and_clitics(tmp_path: Path, query: str, found: bo
     assert CliRunner().invoke(main, ["ingest", str(article), "--db", db]).exit_code == 0
     result = CliRunner().invoke(main, ["search", query, "--db", db, "--format", "json"])
     assert bool(result.output.strip()) is found
+
+
+def test_ner_tags_conll_in_input_order_and_scores(tmp_path: Path) -> None:
+    tagged = tmp_path / "tagged.txt"
+    tagged.write_text(
+        "قال O\nالرئيس O\nجورج B-PERS\nبوش I-PERS\nفي O\nواشنطن B-LOC\n\n"
+        "وصل O\nإلى O\nالقاهرة B-LOC\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["ner", "--conll", str(tagged), "--score"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] if line else "" for line in lines] == [
+        "قال",
+        "الرئيس",
+        "جورج",
+        "بوش",
+        "في",
+        "واشنطن",
+        "",
+        "وصل",
+        "إلى",
+        "القاهرة",
+    ]
+    assert all(
+        line.split()[1]
+        in {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+        for line in lines
+        if line
+    )
+    assert "micro" in result.stderr
+
+
+def test_ner_score_needs_tags(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.txt"
+    bare.write_text("وصل\nالوزير\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["ner", "--conll", str(bare)]).exit_code == 0
+    assert CliRunner().invoke(main, ["ner", "--conll", str(bare), "--score"]).exit_code == 2
