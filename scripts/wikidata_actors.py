@@ -4,7 +4,7 @@
   python scripts/wikidata_actors.py latest-all.json.bz2 \
       -o src/hadath/data/actors/generated/people.yaml
   python scripts/wikidata_actors.py positions.json \
-      --merge src/hadath/data/actors/people.yaml -o merged.yaml
+      --merge src/hadath/data/actors/people/rus.yaml -o merged.yaml
   python scripts/wikidata_actors.py --check src/hadath/data/actors/generated/*.yaml
 
 The positions of interest are data/actors/positions.yaml unless --positions names another file.
@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("dump", "sparql", "people"), help="default: guessed")
     p.add_argument("--positions", type=Path, help="positions file (default: the shipped one)")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    p.add_argument("--merge", type=Path, help="people.yaml to extend instead of a new file")
+    p.add_argument("--merge", type=Path, help="a people file (data/actors/people/*.yaml) to extend instead of a new file")
     p.add_argument("--root", type=Path, default=Path.cwd(), help="paths in headers relative to it")
     p.add_argument("--print-query", action="store_true", help="print the SPARQL query and stop")
     p.add_argument(

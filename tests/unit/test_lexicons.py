@@ -9,7 +9,7 @@ import pytest
 from hadath.errors import LexiconError
 from hadath.lexicons.actors import load_actor_kb, nisba_forms
 from hadath.lexicons.events import MODES
-from hadath.lexicons.load import load_yaml
+from hadath.lexicons.load import data_files, load_yaml
 from hadath.model import EVENT_TYPES
 from hadath.normalize import load_normalizer
 from hadath.resources import Resources
@@ -27,8 +27,9 @@ def test_actor_ids_unique_and_names_present(resources: Resources) -> None:
     assert len(actors) > 500
     for actor in actors.values():
         assert actor.name and actor.kind in ("person", "organisation", "state", "place", "group")
-    files = ("states", "organisations", "people", "offices")
-    ids = [e["id"] for f in files for e in load_yaml(f"actors/{f}.yaml")]
+    files = ("actors/states.yaml", "actors/organisations.yaml", "actors/offices.yaml")
+    files += tuple(data_files("actors/people", ".yaml"))
+    ids = [e["id"] for f in files for e in load_yaml(f)]
     assert len(ids) == len(set(ids))
 
 
@@ -100,7 +101,7 @@ def test_kb_loader_rejects_unknown_office(
 
     def fake(relative: str) -> object:
         data = real(relative)
-        if relative == "actors/people.yaml":
+        if relative == "actors/people/usa.yaml":
             data = [*data, {"id": "x-y", "name": "X Y", "country": "USA", "arabic": ["س ص"],
                             "roles": [{"office": "Grand Vizier", "country": "USA",
                                        "start": "2020-01-01"}]}]  # fmt: skip
@@ -128,7 +129,14 @@ def test_generated_people_add_to_the_hand_written_ones(
         },
         {"id": "sergei-shoigu", "name": "Not Shoigu", "country": "RUS", "arabic": ["ليس هو"]},
     ]
-    monkeypatch.setattr(module, "data_files", lambda folder, suffix: ["actors/generated/x.yaml"])
+    real_files = module.data_files
+    monkeypatch.setattr(
+        module,
+        "data_files",
+        lambda folder, suffix: (
+            ["actors/generated/x.yaml"] if "generated" in folder else real_files(folder, suffix)
+        ),
+    )
     monkeypatch.setattr(
         module, "load_yaml", lambda rel: generated if "generated" in rel else real(rel)
     )

@@ -466,7 +466,7 @@ def test_generated_entries_load_into_the_actor_kb(
 
     def fake(relative: str) -> object:
         data = real(relative)
-        if relative == "actors/people.yaml":
+        if relative == "actors/people/usa.yaml":
             data = [*data, *yaml.safe_load(render(generated))]
         return data
 
@@ -646,12 +646,12 @@ def test_merged_file_loads_into_the_actor_kb(
     monkeypatch: pytest.MonkeyPatch, text_rules: TextRules, generated: Generated,
     normalise: Callable[[str], str],
 ) -> None:  # fmt: skip
-    real_text = data_text("actors/people.yaml")
+    real_text = data_text("actors/people/usa.yaml")
     result = merge_people(real_text, generated.entries, normalise)
     real = load_yaml
 
     def fake(relative: str) -> object:
-        return yaml.safe_load(result.text) if relative == "actors/people.yaml" else real(relative)
+        return yaml.safe_load(result.text) if relative == "actors/people/usa.yaml" else real(relative)
 
     monkeypatch.setattr(actors_module, "load_yaml", fake)
     kb = load_actor_kb(text_rules)
@@ -660,7 +660,7 @@ def test_merged_file_loads_into_the_actor_kb(
 
 
 def test_merging_nothing_into_people_yaml_changes_nothing(normalise: Callable[[str], str]) -> None:
-    text = data_text("actors/people.yaml")
+    text = data_text("actors/people/usa.yaml")
     result = merge_people(text, [], normalise)
     assert result.text == text
     assert (result.added, result.extended, result.conflicts) == ((), (), ())

@@ -18,6 +18,11 @@ from hadath.tokenize import TextRules
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_PARTIAL = re.compile(r"^\d{4}(-\d{2})?$")
+PERSON_KEYS = frozenset({"id", "name", "country", "wikidata", "aliases", "arabic", "roles"})
+# concurrent: true marks a holder who shared the office with a rival or co-holder (two
+# governments claiming one country); the one-holder-at-a-time check lets it overlap.
+ROLE_KEYS = frozenset({"office", "country", "title", "start", "end", "concurrent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,7 @@ class Office:
     arabic: tuple[str, ...]
     name_template: str | None = None
     overrides: Mapping[str, str] = FrozenMap({})
+    shared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +58,32 @@ class ActorKB:
     state_by_iso3: Mapping[str, str]
     article: str = ""
     counterparts: PhraseIndex[bool] | None = None
+    by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
         """Return the people who held an office of a country on an ISO date (prefix)."""
-        out = []
-        for actor in self.actors.values():
-            for role in actor.roles:
-                if role.office == office and role.country == country and _active(role, date):
-                    out.append(actor)
-                    break
-        return tuple(out)
+        found = (a for r, a in self.by_office.get((office, country), ()) if _active(r, date))
+        return tuple(dict.fromkeys(found))
+
+
+def _by_office(
+    actors: Mapping[str, Actor],
+) -> FrozenMap[tuple[str, str | None], tuple[tuple[Role, Actor], ...]]:
+    index: dict[tuple[str, str | None], list[tuple[Role, Actor]]] = {}
+    for actor in actors.values():
+        for role in actor.roles:
+            index.setdefault((role.office, role.country), []).append((role, actor))
+    return FrozenMap({key: tuple(value) for key, value in index.items()})
 
 
 def _active(role: Role, date: str | None) -> bool:
     if date is None:
         return role.end is None
-    n = len(date)
-    return (role.start is None or role.start[:n] <= date) and (
-        role.end is None or date <= role.end[:n]
+    # Compare at the coarser of the two precisions: a role that ends in "2014-05" is still
+    # active on 2014-05-20, and a query for "2014" finds everyone in office during 2014.
+    start, end = role.start, role.end
+    return (start is None or start[: len(date)] <= date[: len(start)]) and (
+        end is None or date[: len(end)] <= end[: len(date)]
     )
 
 
@@ -78,10 +92,17 @@ def _iso(value: Any, where: str) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        if _PARTIAL.match(text):
+            dt.date.fromisoformat(f"{text}-01-01"[:10])
+            return text
+        return dt.date.fromisoformat(text).isoformat()
     except ValueError as exc:
-        raise LexiconError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+        raise LexiconError(
+            f"{where}: {value!r} is not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when the "
+            "day is not known)"
+        ) from exc
 
 
 def _entry(raw: Any, where: str) -> dict[str, Any]:
@@ -103,10 +124,11 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
     roles = []
     for raw in entry.get("roles") or []:
         role = require_mapping(raw, f"{where}: {entry['id']}.roles")
+        _known_keys(role, ROLE_KEYS, f"{where}: {entry['id']}.roles")
         if not isinstance(role.get("office"), str):
             raise LexiconError(f"{where}: {entry['id']} has a role without 'office'")
         start, end = _iso(role.get("start"), where), _iso(role.get("end"), where)
-        if start and end and end < start:
+        if start and end and end[: len(start)] < start[: len(end)]:
             raise LexiconError(
                 f"{where}: {entry['id']} role {role['office']} ends before it starts"
             )
@@ -115,7 +137,15 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+def _known_keys(entry: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+
+
 def _actor(entry: Mapping[str, Any], kind: str, where: str) -> Actor:
+    if kind == "person":
+        _known_keys(entry, PERSON_KEYS, f"{where}: {entry['id']}")
     country = entry.get("iso3") if kind == "state" else entry.get("country")
     if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
         raise LexiconError(f"{where}: {entry['id']} country {country!r} is not ISO alpha-3")
@@ -150,6 +180,7 @@ def _office(entry: Mapping[str, Any], where: str) -> Office:
         arabic=_strs(entry, "arabic", where),
         name_template=entry.get("name_template"),
         overrides=FrozenMap(dict(overrides)),
+        shared=bool(entry.get("shared", False)),
     )
 
 
@@ -214,8 +245,11 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
                 f"actors/organisations.yaml: {entry['id']} kind must be organisation or group"
             )
         actors[entry["id"]] = _actor(entry, kind, "actors/organisations.yaml")
-    for entry in _items("actors/people.yaml"):
-        actors[entry["id"]] = _actor(entry, "person", "actors/people.yaml")
+    for relative in data_files("actors/people", ".yaml"):
+        for entry in _items(relative):
+            if entry["id"] in actors:
+                raise LexiconError(f"hadath/data/{relative}: id {entry['id']} is listed twice")
+            actors[entry["id"]] = _actor(entry, "person", relative)
     # Files made by scripts/wikidata_actors.py add people; a hand-written entry always wins.
     for relative in data_files("actors/generated", ".yaml"):
         for entry in _items(relative):
@@ -243,6 +277,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         state_by_iso3=FrozenMap(iso),
         article=morph.article,
         counterparts=build_index(((w, True) for w in _counterpart_words()), rules),
+        by_office=_by_office(actors),
     )
 
 

@@ -1,18 +1,18 @@
-"""People who held offices, from Wikidata, in the schema of data/actors/people.yaml.
+"""People who held offices, from Wikidata, in the schema of data/actors/people/.
 
 Sources: the Wikidata JSON dump (`latest-all.json`, plain, .gz or .bz2, read line by line), the
-JSON result of the query `sparql_query` writes, or a file already in the people.yaml schema.
+JSON result of the query `sparql_query` writes, or a file already in that schema.
 Positions of interest and their offices come from data/actors/positions.yaml. A generated file
 starts with a header naming its source and the source's SHA-256, so `check_sync` can regenerate
-it and compare; `merge_people` extends a hand-written people.yaml without deleting or
+it and compare; `merge_people` extends a hand-written people file without deleting or
 overwriting anything, and reports what it would have had to overwrite.
 
-Choices, since people.yaml holds day dates only and an open end means "still in office":
+Choices, since generated roles keep day dates only and an open end means "still in office":
 - a term whose start or end is known only to the month or year (or is not a Gregorian date) is
   left out, and a comment above the entry says so; a guessed day could put the wrong person in
   office, and a dropped end would keep them in it;
 - a term that ended on a date Wikidata does not know ("some value") is left out the same way;
-  a missing or unknown start is left out of the role (as people.yaml does for old offices);
+  a missing or unknown start is left out of the role (as the people files do for old offices);
 - a term left open by a person who has died ends on the day of death (noted);
 - terms of one office that overlap or follow on the next day (one statement per cabinet) are
   joined into one role; deprecated statements are ignored;

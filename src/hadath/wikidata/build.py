@@ -1,4 +1,4 @@
-"""From people to people.yaml entries: ids, names, countries and joined terms of office."""
+"""From people to entries of a people file: ids, names, countries and joined terms of office."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Merging generated entries into a hand-written people.yaml without losing anything in it."""
+"""Merging generated entries into a hand-written people file without losing anything in it."""
 
 from __future__ import annotations
 
@@ -44,10 +44,10 @@ def merge_people(
     text: str,
     new: Iterable[Entry],
     normalise: Callable[[str], str],
-    where: str = "people.yaml",
+    where: str = "people file",
     reserved: Collection[str] = (),
 ) -> MergeResult:
-    """Extend a people.yaml text with generated entries; nothing listed is removed or changed."""
+    """Extend a people file text with generated entries; nothing listed is removed or changed."""
     blocks, tail = _split(text, where)
     by_qid = {b.entry.wikidata: i for i, b in reversed(list(enumerate(blocks))) if b.entry.wikidata}
     by_name = {b.entry.name: i for i, b in reversed(list(enumerate(blocks)))}

@@ -1,4 +1,4 @@
-"""Writing people.yaml entries as YAML, and the header that records a generated file's source."""
+"""Writing people file entries as YAML, and the header that records a generated file's source."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ _HEADER = re.compile(r"^# (" + "|".join(_FIELDS) + r"): (.+)$")
 _WIDTH = 100
 _PREAMBLE = (
     "# People who held the offices of a positions file, generated from Wikidata by\n"
-    f"# {SCRIPT} in the schema of people.yaml. Do not edit: regenerate it, or merge it\n"
-    "# into people.yaml with --merge. Wikidata data is CC0.\n"
+    f"# {SCRIPT} in the schema of data/actors/people/. Do not edit: regenerate it, or merge it\n"
+    "# into a people file with --merge. Wikidata data is CC0.\n"
 )
 
 
@@ -49,7 +49,7 @@ def _role_line(role: Role) -> str:
 
 
 def render_entry(entry: Entry) -> str:
-    """Return one entry as people.yaml writes it, its notes as comment lines above it."""
+    """Return one entry as a people file writes it, its notes as comment lines above it."""
     lines = [f"# {line}" for note in entry.notes for line in textwrap.wrap(note, _WIDTH - 2)]
     lines += [f"- id: {entry.id}", f"  name: {_scalar(entry.name)}"]
     lines.append(f"  country: {entry.country or 'null'}")
@@ -61,7 +61,7 @@ def render_entry(entry: Entry) -> str:
 
 
 def render_entries(entries: Iterable[Entry]) -> str:
-    """Return entries as people.yaml writes them, a blank line between two."""
+    """Return entries as a people file writes them, a blank line between two."""
     return "\n".join(render_entry(e) for e in entries)
 
 

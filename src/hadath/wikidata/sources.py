@@ -170,7 +170,7 @@ def _role_from(raw: Any, where: str) -> Role:
 
 
 def entry_from(raw: Any, where: str) -> Entry:
-    """Read one people.yaml entry (a mapping loaded from YAML)."""
+    """Read one entry of a people file (a mapping loaded from YAML)."""
     entry = require_mapping(raw, where)
     ident, name = entry.get("id"), entry.get("name")
     if not isinstance(ident, str) or not _SLUG.match(ident) or not isinstance(name, str):
@@ -190,7 +190,7 @@ def entry_from(raw: Any, where: str) -> Entry:
 
 
 def read_people(stream: io.BufferedIOBase, where: str) -> tuple[Entry, ...]:
-    """Read a file in the people.yaml schema."""
+    """Read a file in the schema of data/actors/people/."""
     try:
         data = yaml.safe_load(stream.read().decode("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -85,7 +85,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One entry of people.yaml, with the comment lines written above it."""
+    """One entry of a people file, with the comment lines written above it."""
 
     id: str
     name: str
