@@ -6,10 +6,11 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
-from hadath.lexicons.actors import ActorKB, Office
+from hadath.lexicons.actors import ActorKB, Office, role_active
 from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
 from hadath.newnames import find_new_people
 from hadath.resources import Resources
+from hadath.surnames import back_references, referenced
 
 # How far after an office title a person's name may start and still be that person
 # ("وزير الخارجية الأمريكي أنتوني بلينكن"): the title's nisba plus one word.
@@ -74,16 +75,8 @@ def _choose(kb: ActorKB, ids: tuple[str, ...], seen: list[str], date: str | None
     for actor_id in reversed(seen):
         if actor_id in ids:
             return actor_id
-    active = [i for i in ids if any(_holds(r.start, r.end, date) for r in kb.actors[i].roles)]
+    active = [i for i in ids if any(role_active(r, date) for r in kb.actors[i].roles)]
     return active[0] if len(active) == 1 else None
-
-
-def _holds(start: str | None, end: str | None, date: str | None) -> bool:
-    if date is None:
-        return end is None
-    return (start is None or start[: len(date)] <= date) and (
-        end is None or date <= end[: len(date)]
-    )
 
 
 def holder(kb: ActorKB, office: str | None, country: str | None, date: str | None) -> str | None:
@@ -99,7 +92,7 @@ def _office_of(kb: ActorKB, actor_id: str | None, date: str | None) -> str | Non
     actor = kb.actors.get(actor_id) if actor_id else None
     if actor is None or not actor.roles:
         return None
-    held = [r for r in actor.roles if _holds(r.start, r.end, date)]
+    held = [r for r in actor.roles if role_active(r, date)]
     return held[0].office if held else None
 
 
@@ -176,7 +169,10 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     states = resources.actors.state_by_iso3
     kept = [_as_state(m, states) if m in titles else m for m in found]
     mentions = sorted((*kept, *new), key=lambda m: m.span)
-    return dataclasses.replace(analysis, mentions=tuple(mentions), actors=people)
+    text, rules = analysis.document.text, resources.text
+    times = [t.span for t in analysis.times]
+    resolved = back_references(analysis.tokens, mentions, text, rules, resources.actors, times)
+    return dataclasses.replace(analysis, mentions=resolved, actors=referenced(people, resolved))
 
 
 def _as_state(mention: Mention, states: Mapping[str, str]) -> Mention:

@@ -58,11 +58,13 @@ class ActorKB:
     state_by_iso3: Mapping[str, str]
     article: str = ""
     counterparts: PhraseIndex[bool] | None = None
+    patronymic: frozenset[str] = frozenset()
+    given_name_prefix: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
         """Return the people who held an office of a country on an ISO date (prefix)."""
-        found = (a for r, a in self.by_office.get((office, country), ()) if _active(r, date))
+        found = (a for r, a in self.by_office.get((office, country), ()) if role_active(r, date))
         return tuple(dict.fromkeys(found))
 
 
@@ -76,7 +78,8 @@ def _by_office(
     return FrozenMap({key: tuple(value) for key, value in index.items()})
 
 
-def _active(role: Role, date: str | None) -> bool:
+def role_active(role: Role, date: str | None) -> bool:
+    """Say whether a role was held on an ISO date (day, month or year), or now when None."""
     if date is None:
         return role.end is None
     # Compare at the coarser of the two precisions: a role that ends in "2014-05" is still
@@ -276,14 +279,16 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         ),
         state_by_iso3=FrozenMap(iso),
         article=morph.article,
-        counterparts=build_index(((w, True) for w in _counterpart_words()), rules),
+        counterparts=build_index(((w, True) for w in _reference_words("counterpart")), rules),
+        patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
+        given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
     )
 
 
-def _counterpart_words() -> list[str]:
+def _reference_words(key: str) -> list[str]:
     data = require_mapping(load_yaml("actors/references.yaml"), "actors/references.yaml")
-    return require_str_list(data.get("counterpart"), "actors/references.yaml: counterpart")
+    return require_str_list(data.get(key), f"actors/references.yaml: {key}")
 
 
 def _check_references(
