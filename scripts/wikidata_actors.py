@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("dump", "sparql", "people"), help="default: guessed")
     p.add_argument("--positions", type=Path, help="positions file (default: the shipped one)")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    p.add_argument("--merge", type=Path, help="a people file (data/actors/people/*.yaml) to extend instead of a new file")
+    p.add_argument("--merge", type=Path, help="a file of data/actors/people/ to extend instead")
     p.add_argument("--root", type=Path, default=Path.cwd(), help="paths in headers relative to it")
     p.add_argument("--print-query", action="store_true", help="print the SPARQL query and stop")
     p.add_argument(

@@ -6,39 +6,22 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from hijridate import Hijri
 
 from hadath.model import Analysis, Precision, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
+from hadath.timeexpr import Found, find, safe_date
 from hadath.timewords import TimeLexicon
 from hadath.tokenize import tokens_in
 
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_ISO = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _PATH_YMD = re.compile(r"(?<!\d)(\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
 _PATH_YY = re.compile(r"/(\d{2})/(\d{1,2})/(\d{1,2})/")
 _DATELINE_WINDOW = 6
 _DATELINE_MAX_WORDS = 14
 _DATELINE_LEAD_WORDS = 3  # words (a place, a weekday) that may precede a dateline's date
 _DASH_WINDOW = 5  # tokens after the date in which the dateline's dash stands ("(رويترز) -")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Found:
-    """A time expression: where it lies in the tokens and what it says before resolution."""
-
-    first: int
-    last: int
-    rule: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    calendar: str = "gregorian"
-    offset: int | None = None
-    weekday: int | None = None
-    direction: int = 0
 
 
 def cut(value: dt.date, precision: Precision) -> TimeValue:
@@ -54,142 +37,6 @@ def parse_value(value: str) -> dt.date | None:
         return dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return None
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _int(token: Token) -> int | None:
-    return int(token.norm) if token.norm.isdigit() and len(token.norm) <= 4 else None
-
-
-def _alternative(lex: TimeLexicon, tokens: Sequence[Token], end: int, month: int) -> int:
-    """Skip a second name of the same month: "يونيو/ حزيران" or "كانون الثاني (يناير)"."""
-    if end >= len(tokens) or tokens[end].norm not in ("/", "("):
-        return end
-    second = lex.months.match(tokens, end + 1)
-    if second is None or second[1][0][1] != month:
-        return end
-    after = end + 1 + second[0]
-    closing = tokens[end].norm == "(" and after < len(tokens) and tokens[after].norm == ")"
-    return after + 1 if closing else after
-
-
-def _month_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, str, int] | None:
-    hit = lex.months.match(tokens, i)
-    if hit is None:
-        return None
-    length, values = hit
-    cal, month = values[0]
-    return _alternative(lex, tokens, i + length, month), cal, month
-
-
-def _year_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int, str | None]:
-    """Return (next index, year or 0, era) for a year written at i."""
-    if i < len(tokens) and tokens[i].stem in lex.year_words:
-        i += 1
-    year = _int(tokens[i]) if i < len(tokens) else None
-    if year is None or year < 1000:
-        return i, 0, None
-    era = None
-    if i + 1 < len(tokens) and tokens[i + 1].stem in lex.hijri_era:
-        era = "hijri"
-    elif i + 1 < len(tokens) and tokens[i + 1].stem in lex.gregorian_era:
-        era = "gregorian"
-    return i + 1 + (era is not None), year, era
-
-
-def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    day = _int(tokens[i])
-    has_day = day is not None and 1 <= day <= 31
-    month = _month_at(lex, tokens, i + 1 if has_day else i)
-    if month is None:
-        return None
-    end, cal, number = month
-    after, year, era = _year_at(lex, tokens, end)
-    direction = 0
-    if year:
-        last = after - 1
-    elif has_day:
-        last = end - 1
-    elif end < len(tokens) and tokens[end].stem in lex.month_modifiers:
-        last, direction = end, (1 if tokens[end].stem in lex.next_words else -1)
-    elif i > 0 and tokens[i - 1].stem in lex.month_words:
-        last = end - 1
-    else:
-        return None  # a bare month name may be an ordinary word (آب, ماي)
-    return Found(
-        i,
-        last,
-        "explicit",
-        year or None,
-        number,
-        day if has_day else None,
-        era or cal,
-        direction=direction,
-    )
-
-
-def _numeric(token: Token, i: int) -> Found | None:
-    m = _NUMERIC.match(token.norm)
-    if m:
-        return Found(i, i, "numeric", int(m[3]), int(m[2]), int(m[1]))
-    m = _ISO.match(token.norm)
-    if m:
-        return Found(i, i, "numeric", int(m[1]), int(m[2]), int(m[3]))
-    return None
-
-
-def _weekday(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    j = i + 1 if tokens[i].stem in lex.day_word and i + 1 < len(tokens) else i
-    hit = lex.weekdays.match(tokens, j)
-    if hit is None:
-        return None
-    end = j + hit[0]
-    direction = 0
-    if end < len(tokens) and tokens[end].stem in lex.next_words:
-        direction, end = 1, end + 1
-    elif end < len(tokens) and tokens[end].stem in lex.previous_words:
-        direction, end = -1, end + 1
-    return Found(i, end - 1, "weekday", weekday=hit[1][0], direction=direction)
-
-
-def _relative(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    hit = lex.days.match(tokens, i)
-    if hit is None:
-        return None
-    return Found(i, i + hit[0] - 1, "relative-day", offset=hit[1][0])
-
-
-def _bare_year(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    if tokens[i].stem not in lex.year_words or i + 1 >= len(tokens):
-        return None
-    after, year, era = _year_at(lex, tokens, i)
-    if not year:
-        return None
-    return Found(i, after - 1, "year", year, calendar=era or "gregorian")
-
-
-def find(lex: TimeLexicon, tokens: Sequence[Token]) -> Iterator[Found]:
-    """Yield the time expressions in a token sequence, left to right, without overlaps."""
-    i = 0
-    while i < len(tokens):
-        found = (
-            _numeric(tokens[i], i)
-            or _explicit(lex, tokens, i)
-            or _weekday(lex, tokens, i)
-            or _relative(lex, tokens, i)
-            or _bare_year(lex, tokens, i)
-        )
-        if found is None:
-            i += 1
-            continue
-        yield found
-        i = found.last + 1
 
 
 def _hijri(found: Found) -> TimeValue | None:
@@ -211,7 +58,7 @@ def _hijri(found: Found) -> TimeValue | None:
 
 def _year_before(month: int, day: int, published: dt.date, forward: bool) -> dt.date | None:
     for year in (published.year, published.year - 1, published.year + 1):
-        value = _date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        value = safe_date(year, month, min(day, calendar.monthrange(year, month)[1]))
         if value is not None and ((value <= published) != forward or value == published):
             return value
     return None
@@ -235,18 +82,33 @@ def resolve(found: Found, published: dt.date | None) -> TimeValue | None:
             return None
         if found.day is None:
             return TimeValue(f"{found.year:04d}-{found.month:02d}", "month")
-        value = _date(found.year, found.month, found.day)
+        value = safe_date(found.year, found.month, found.day)
         return cut(value, "day") if value else None
     if published is None:
         return None
     if found.rule == "relative-day" and found.offset is not None:
         return cut(published + dt.timedelta(days=found.offset), "day")
+    if found.rule in ("ago", "period"):
+        return _shifted(found, published)
     if found.rule == "weekday" and found.weekday is not None:
         if found.direction > 0:
             ahead = (found.weekday - published.isoweekday()) % 7 or 7
             return cut(published + dt.timedelta(days=ahead), "day")
         back = (published.isoweekday() - found.weekday) % 7 or (7 if found.direction < 0 else 0)
         return cut(published - dt.timedelta(days=back), "day")
+    return None
+
+
+def _shifted(found: Found, published: dt.date) -> TimeValue | None:
+    """The day, month or year some units before or after publication's; a week is no date."""
+    steps = -(found.count or 0) if found.rule == "ago" else found.direction
+    if found.unit == "day":
+        return cut(published + dt.timedelta(days=steps), "day")
+    if found.unit == "month":
+        months = published.year * 12 + published.month - 1 + steps
+        return TimeValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
+    if found.unit == "year":
+        return TimeValue(f"{published.year + steps:04d}", "year")
     return None
 
 
@@ -279,12 +141,12 @@ def _dateline(analysis: Analysis, lex: TimeLexicon) -> TimeValue | None:
 def path_date(path: str, allow_two_digit_year: bool) -> TimeValue | None:
     """Return a date written in a URL path (/2024/06/26/, or /22/10/22/ for image paths)."""
     for m in _PATH_YMD.finditer(path):
-        value = _date(int(m[1]), int(m[2]), int(m[3]))
+        value = safe_date(int(m[1]), int(m[2]), int(m[3]))
         if value is not None and 1990 <= value.year <= 2100:
             return cut(value, "day")
     if allow_two_digit_year:
         for m in _PATH_YY.finditer(path):
-            value = _date(2000 + int(m[1]), int(m[2]), int(m[3]))
+            value = safe_date(2000 + int(m[1]), int(m[2]), int(m[3]))
             if value is not None:
                 return cut(value, "day")
     return None
@@ -322,7 +184,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
             span=Span(tokens[f.first].span.start, tokens[f.last].span.end),
             value=resolve(f, published),
             rule=f"{f.rule}.{f.calendar}" if f.rule == "explicit" else f.rule,
-            relative=f.rule in ("weekday", "relative-day")
+            relative=f.rule in ("weekday", "relative-day", "ago", "period")
             or (f.rule == "explicit" and f.year is None),
         )
         for f in find(lex, tokens)

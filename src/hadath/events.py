@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.mentions import holder
-from hadath.model import Analysis, Event, Mention, Span, TimeMention, Token
+from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
 _PARTICIPANTS = ("person", "organisation", "state", "group")
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
+_LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 
 
 def _bare(stem: str, suffix: str) -> str:
@@ -134,6 +135,34 @@ def _nearest_time(times: Sequence[TimeMention], clause: Span, trigger: Span) -> 
     return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
 
 
+def _event_date(
+    analysis: Analysis,
+    sentence: Span,
+    clause: Span,
+    trigger: Span,
+    historical: bool,
+    lead: TimeValue | None,
+) -> tuple[TimeValue | None, str | None]:
+    """The time that governs the trigger's clause, else its sentence's, else (for an event of
+    the story itself, not background) the day the article's lead reports; else none."""
+    for scope, source in ((clause, "clause"), (sentence, "sentence")):
+        when = _nearest_time(analysis.times, scope, trigger)
+        if when is not None and when.value is not None:
+            return when.value, source
+    if lead is not None and not historical:
+        return lead, "lead"
+    return None, None
+
+
+def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> TimeValue | None:
+    """The day the article's lead reports: its first time expression resolved to a day."""
+    for sentence in sentences[:_LEAD_SENTENCES]:
+        for time in analysis.times:
+            if sentence.contains(time.span) and time.value and time.value.precision == "day":
+                return time.value
+    return None
+
+
 def _clauses(sentence: Span, triggers: Sequence[Span]) -> list[Span]:
     """Split a sentence at its triggers: each trigger governs the words up to the next one."""
     bounds = [sentence.start, *(t.start for t in triggers[1:]), sentence.end]
@@ -145,7 +174,7 @@ def _is_definite(token: Token, article: str) -> bool:
 
 
 def _sentence_events(
-    analysis: Analysis, sentence: Span, lex: EventLexicon, kb: ActorKB
+    analysis: Analysis, sentence: Span, lex: EventLexicon, kb: ActorKB, lead: TimeValue | None
 ) -> Iterator[tuple[Event, bool]]:
     """Yield each event of a sentence, and whether its trigger is a definite noun."""
     tokens = tokens_in(analysis.tokens, sentence)
@@ -161,8 +190,8 @@ def _sentence_events(
         clause_start = tokens_in(tokens, Span(clause.start, span.start))
         if _has(clause_start[-_MODAL_WINDOW:], lex.not_asserted):
             continue
-        when = _nearest_time(analysis.times, clause, span)
-        date = when.value.value if when and when.value else analysis.document.published
+        when, source = _event_date(analysis, sentence, clause, span, historical, lead)
+        date = when.value if when else analysis.document.published
         mentions = [m for m in analysis.mentions if clause.contains(m.span)]
         who = _on_date(kb, date)
         actors, recipients = _participants(mentions, span, trigger.reciprocal, who)
@@ -177,8 +206,8 @@ def _sentence_events(
             trigger=span,
             rule=trigger.id,
             confidence=0.6 if trigger.reciprocal and len(actors) < 2 else 0.8,
-            date=when.value if when else None,
-            date_source="clause" if when else None,
+            date=when,
+            date_source=source,
             historical=historical,
             negated=_has(window, lex.negated),
         )
@@ -195,7 +224,10 @@ def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
     kept: dict[tuple[object, ...], Event] = {}
     for event, definite in events:
         earlier = [e for e in kept.values() if (e.type, e.mode) == (event.type, event.mode)]
-        if definite and earlier and not event.historical and event.date is None:
+        undated = event.date_source in (None, "lead")  # no date of its own in its sentence
+        if definite and earlier and not event.historical and undated:
+            continue
+        if undated and any(_key(e)[:3] == _key(event)[:3] for e in earlier):
             continue
         kept.setdefault(_key(event), event)
     return tuple(kept.values())
@@ -214,5 +246,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Code the events each sentence states."""
     lex = resources.events
     kb = resources.actors
-    found = [e for s in _body(analysis) for e in _sentence_events(analysis, s, lex, kb)]
+    body = _body(analysis)
+    lead = lead_day(analysis, body)
+    found = [e for s in body for e in _sentence_events(analysis, s, lex, kb, lead)]
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

@@ -15,6 +15,8 @@ from hadath.surnames import back_references, referenced
 # How far after an office title a person's name may start and still be that person
 # ("وزير الخارجية الأمريكي أنتوني بلينكن"): the title's nisba plus one word.
 _NAME_AFTER_TITLE = 2
+# How far around an ambiguous name a state counts as its context.
+_CONTEXT = 12
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -68,20 +70,39 @@ def scan(kb: ActorKB, tokens: Sequence[Token]) -> Iterator[Hit]:
         i = hit.end
 
 
-def _choose(kb: ActorKB, ids: tuple[str, ...], seen: list[str], date: str | None) -> str | None:
-    """Pick one actor for an ambiguous name: one already named in the article, else in office."""
+def _choose(
+    kb: ActorKB, ids: tuple[str, ...], seen: list[str], date: str | None, near: set[str]
+) -> str | None:
+    """Pick one actor for an ambiguous name: one already named in the article, else the one
+    in office on the date, else the one of a state named nearby, preferring both."""
     if len(ids) == 1:
         return ids[0]
     for actor_id in reversed(seen):
         if actor_id in ids:
             return actor_id
-    active = [i for i in ids if any(role_active(r, date) for r in kb.actors[i].roles)]
-    return active[0] if len(active) == 1 else None
+    active = {i for i in ids if any(role_active(r, date) for r in kb.actors[i].roles)}
+    local = {i for i in ids if _countries(kb.actors[i]) & near}
+    for group in (active & local, active, local):
+        if len(group) == 1:
+            return next(iter(group))
+    return None
+
+
+def _countries(actor: Actor) -> set[str]:
+    return {c for c in (actor.country, *(r.country for r in actor.roles)) if c}
+
+
+def _states_near(kb: ActorKB, hits: Sequence[Hit], n: int) -> set[str]:
+    """The states named (or meant by a nisba) within a few tokens of hit n."""
+    first, end = hits[n].first - _CONTEXT, hits[n].end + _CONTEXT
+    ids = (i for h in hits if first <= h.first < end for i in h.ids)
+    return {a.country for i in ids if (a := kb.actors.get(i)) and a.kind == "state" and a.country}
 
 
 def holder(kb: ActorKB, office: str | None, country: str | None, date: str | None) -> str | None:
-    """The one person who held an office of a country on a date, else None."""
-    if office is None or country is None:
+    """The one person who held an office of a country on a date, else None. An office with
+    several holders at once (an ambassador: to which state?) never names one by its title."""
+    if office is None or country is None or office in kb.shared_offices:
         return None
     holders = kb.holders(office, country, date)
     return holders[0].id if len(holders) == 1 else None
@@ -148,7 +169,8 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
                 state = kb.state_by_iso3.get(hit.country or "")
                 out.append(_mention(kb, tokens, hit, "state", state, 0.4, office))
             continue
-        actor_id = _choose(kb, hit.ids, seen, date)
+        near = _states_near(kb, hits, n) if len(hit.ids) > 1 else set()
+        actor_id = _choose(kb, hit.ids, seen, date, near)
         actor: Actor | None = kb.actors.get(actor_id) if actor_id else None
         kind = actor.kind if actor else "person"
         if actor_id:

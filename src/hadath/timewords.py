@@ -11,6 +11,9 @@ from hadath.lexicons.phrases import PhraseIndex, build_index, phrase_key
 from hadath.tokenize import TextRules
 
 Month = tuple[str, int]  # (calendar, month number)
+Unit = tuple[str, str]  # (unit: day|week|month|year, form: one|dual|plural)
+UNITS = ("day", "week", "month", "year")
+UNIT_FORMS = ("one", "dual", "plural")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,15 @@ class TimeLexicon:
     hijri_era: frozenset[str]
     gregorian_era: frozenset[str]
     equivalence: PhraseIndex[bool]
+    this_words: frozenset[str]
+    units: PhraseIndex[Unit]
+    ago: frozenset[str]
+    since: frozenset[str]
+    anchor: frozenset[str]
+    approximately: PhraseIndex[bool]
+    numbers: PhraseIndex[int]
+    period_parts: frozenset[str]
+    day_parts: frozenset[str]
 
 
 def _stems(words: Any, rules: TextRules, where: str) -> frozenset[str]:
@@ -79,6 +91,30 @@ def _days(entries: Any, rules: TextRules, where: str) -> PhraseIndex[int]:
     return build_index(pairs, rules, by_norm=True)
 
 
+def _units(data: Any, rules: TextRules, where: str) -> PhraseIndex[Unit]:
+    table = require_mapping(data, f"{where}: units")
+    if sorted(table) != sorted(UNITS):
+        raise LexiconError(f"{where}: units must list exactly {list(UNITS)}")
+    pairs: list[tuple[str, Unit]] = []
+    for unit, forms in table.items():
+        forms = require_mapping(forms, f"{where}: units.{unit}")
+        if sorted(forms) != sorted(UNIT_FORMS):
+            raise LexiconError(f"{where}: units.{unit} must list the forms {list(UNIT_FORMS)}")
+        pairs += [
+            (w, (unit, f)) for f, words in forms.items() for w in require_str_list(words, where)
+        ]
+    return build_index(pairs, rules)
+
+
+def _numbers(data: Any, rules: TextRules, where: str) -> PhraseIndex[int]:
+    table = require_mapping(
+        {str(k): v for k, v in require_mapping_any({"n": data}, "n", where)}, where
+    )
+    return build_index(
+        ((w, int(k)) for k, words in table.items() for w in require_str_list(words, where)), rules
+    )
+
+
 def load_time_lexicon(rules: TextRules) -> TimeLexicon:
     """Load and check data/time/*.yaml."""
     months = require_mapping(load_yaml("time/months.yaml"), "time/months.yaml")
@@ -101,4 +137,15 @@ def load_time_lexicon(rules: TextRules) -> TimeLexicon:
             ((w, True) for w in require_str_list(months.get("equivalence"), "time/months.yaml")),
             rules,
         ),
+        this_words=_stems(rel.get("this"), rules, where),
+        units=_units(rel.get("units"), rules, where),
+        ago=_stems(rel.get("ago"), rules, where),
+        since=_stems(rel.get("since"), rules, where),
+        anchor=_stems(rel.get("anchor"), rules, where),
+        approximately=build_index(
+            ((w, True) for w in require_str_list(rel.get("approximately"), where)), rules
+        ),
+        numbers=_numbers(rel.get("numbers"), rules, where),
+        period_parts=_stems(rel.get("period_parts"), rules, where),
+        day_parts=_stems(rel.get("day_parts"), rules, where),
     )

@@ -58,8 +58,73 @@ def test_resolves(text: str, published: str, expected: tuple[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("وصل الوفد قبل يومين", "2024-06-26", ("2024-06-24", "day")),
+        ("غادر قبل ثلاثة أيام", "2024-03-02", ("2024-02-28", "day")),
+        ("وقع الهجوم قبل 10 أيام", "2024-01-05", ("2023-12-26", "day")),
+        ("تولى منصبه قبل عام", "2024-06-26", ("2023", "year")),
+        ("انتخب قبل عامين", "2024-06-26", ("2022", "year")),
+        ("زار القاهرة قبل شهرين", "2024-01-15", ("2023-11", "month")),
+        ("زار موسكو الشهر الماضي", "2024-01-15", ("2023-12", "month")),
+        ("تعقد القمة الشهر المقبل", "2024-12-03", ("2025-01", "month")),
+        ("في الشهر الجاري", "2024-06-26", ("2024-06", "month")),
+        ("جرت الانتخابات العام الماضي", "2024-06-26", ("2023", "year")),
+        ("في السنة المقبلة", "2024-06-26", ("2025", "year")),
+        ("هذا العام", "2024-06-26", ("2024", "year")),
+        ("في مطلع العام الجاري", "2024-06-26", ("2024", "year")),
+        ("في منتصف 2023", "2024-06-26", ("2023", "year")),
+        ("أواخر الشهر الماضي", "2024-06-26", ("2024-05", "month")),
+        ("صباح اليوم", "2024-06-26", ("2024-06-26", "day")),
+        ("مساء أمس", "2024-06-26", ("2024-06-25", "day")),
+        ("فجر الجمعة", "2024-06-26", ("2024-06-21", "day")),
+    ],
+)
+def test_relative_periods_and_counts(text: str, published: str, expected: tuple[str, str]) -> None:
+    values = [v for v in _resolve(text, published) if v is not None]
+    assert values and (values[0].value, values[0].precision) == expected
+
+
+@pytest.mark.parametrize(
     "text",
-    ["وقع الأب على الوثيقة", "وصلت ماي إلى المطار", "اجتمعت جمعة من الناس", "قال أحد المسؤولين"],
+    [
+        "يحكم منذ أكثر من عام",  # a duration
+        "بدأ الحصار منذ ثلاثة أشهر",
+        "قبل يومين من الانتخابات",  # counted from another event, not from publication
+        "قبل نحو شهرين",  # only roughly
+        "الأسبوع الماضي",  # a week is no day, month or year
+    ],
+)
+def test_durations_and_vague_periods_are_found_but_not_dates(text: str) -> None:
+    tokens = tokenize(text, RULES)
+    found = list(find(TIME, tokens))
+    assert found and [resolve(f, dt.date(2024, 6, 26)) for f in found] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("وصل مساء أمس", "مساء أمس"),
+        ("في مطلع مارس 2023", "مطلع مارس 2023"),
+        ("في نهاية العام الماضي", "نهاية العام الماضي"),
+    ],
+)
+def test_a_part_of_the_day_or_period_belongs_to_the_expression(text: str, span: str) -> None:
+    tokens = tokenize(text, RULES)
+    (found,) = find(TIME, tokens)
+    assert text[tokens[found.first].span.start : tokens[found.last].span.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الأب على الوثيقة",
+        "وصلت ماي إلى المطار",
+        "اجتمعت جمعة من الناس",
+        "قال أحد المسؤولين",
+        "قتل آخر 50 مقاتلا",
+        "قبل الاجتماع",
+    ],
 )
 def test_ordinary_words_are_not_dates(text: str) -> None:
     assert _resolve(text, "2024-06-26") == []

@@ -49,3 +49,40 @@ def test_event_date_comes_from_its_clause(analyse: Analyse) -> None:
     second = by_actors[frozenset({"sergey-lavrov", "antony-blinken"})]
     assert first.date is not None and first.date.value == "2023-03-03" and first.historical
     assert second.date is not None and second.date.value == "2023-03-10"
+
+
+def _dates(analysis: Analysis) -> dict[str, tuple[str | None, str | None]]:
+    return {e.type: (e.date.value if e.date else None, e.date_source) for e in analysis.events}
+
+
+def test_an_undated_event_of_the_story_takes_the_day_its_lead_reports(analyse: Analyse) -> None:
+    text = (
+        "أجرى الرئيس الفرنسي إيمانويل ماكرون أمس اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين. "
+        "واتهم ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    )
+    dates = _dates(analyse(text, "2023-03-15"))
+    assert dates["CONSULT"] == ("2023-03-14", "clause")
+    assert dates["ACCUSE"] == ("2023-03-14", "lead")
+
+
+def test_a_background_event_without_a_date_of_its_own_gets_none(analyse: Analyse) -> None:
+    text = (
+        "أجرى الرئيس الفرنسي إيمانويل ماكرون أمس اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين. "
+        "وسبق أن اتهم ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    )
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == (None, None)
+
+
+def test_without_a_dated_lead_an_undated_event_has_no_date(analyse: Analyse) -> None:
+    text = "اتهم الرئيس الفرنسي إيمانويل ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == (None, None)
+
+
+def test_a_time_elsewhere_in_the_sentence_dates_an_event_whose_clause_has_none(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "اتهم الرئيس الفرنسي إيمانويل ماكرون روسيا بالتصعيد، بعد أن هاجمت القوات الروسية "
+        "مدينة خاركيف يوم الاثنين."
+    )
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == ("2023-03-13", "sentence")

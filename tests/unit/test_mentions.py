@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Analysis
+from hadath.lexicons.frozen import FrozenMap
+from hadath.lexicons.phrases import build_index
+from hadath.mentions import find_mentions
+from hadath.model import Actor, Analysis, Role
+from hadath.resources import Resources
+from hadath.tokenize import tokenize
 
 Analyse = Callable[..., Analysis]
 
@@ -64,3 +70,36 @@ def test_names_are_found_with_clitics_and_never_inside_other_words(
 ) -> None:
     ids = {m.actor_id for m in analyse(text).mentions}
     assert ids == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # in office on the date: the Jordanian one
+        ("صرح سامر التستاوي للصحفيين اليوم", "2020-06-01", "samer-testawi-jor"),
+        # neither in office: the one whose state is named nearby
+        ("وصل سامر التستاوي إلى مصر أمس", "2005-06-01", "samer-testawi-egy"),
+        ("وصل سامر التستاوي إلى الأردن أمس", "2005-06-01", "samer-testawi-jor"),
+        # no context at all: left unresolved rather than guessed
+        ("صرح سامر التستاوي للصحفيين اليوم", "2005-06-01", None),
+    ],
+)
+def test_an_ambiguous_name_is_resolved_by_office_date_and_nearby_state(
+    resources: Resources, text: str, date: str, expected: str | None
+) -> None:
+    role = Role("Minister of Foreign Affairs", "JOR", "2018-01-01", "2022-01-01")
+    twins = {
+        "samer-testawi-egy": Actor("samer-testawi-egy", "Samer Testawi", "person", "EGY"),
+        "samer-testawi-jor": Actor("samer-testawi-jor", "Samer Testawi (Jordan)", "person", "JOR",
+                                   roles=(role,)),
+    }  # fmt: skip
+    kb = resources.actors
+    names = build_index(
+        [*((ar, i) for i, a in kb.actors.items() for ar in a.arabic),
+         *(("سامر التستاوي", i) for i in twins)],
+        resources.text,
+    )  # fmt: skip
+    kb = dataclasses.replace(kb, actors=FrozenMap({**kb.actors, **twins}), names=names)
+    tokens = tokenize(text, resources.text)
+    found = [m.actor_id for m in find_mentions(kb, tokens, date) if m.rule == "name"]
+    assert found[0] == expected

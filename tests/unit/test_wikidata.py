@@ -651,7 +651,8 @@ def test_merged_file_loads_into_the_actor_kb(
     real = load_yaml
 
     def fake(relative: str) -> object:
-        return yaml.safe_load(result.text) if relative == "actors/people/usa.yaml" else real(relative)
+        mine = relative == "actors/people/usa.yaml"
+        return yaml.safe_load(result.text) if mine else real(relative)
 
     monkeypatch.setattr(actors_module, "load_yaml", fake)
     kb = load_actor_kb(text_rules)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -60,6 +60,8 @@ class ActorKB:
     counterparts: PhraseIndex[bool] | None = None
     patronymic: frozenset[str] = frozenset()
     given_name_prefix: frozenset[str] = frozenset()
+    name_words: PhraseIndex[str] | None = None
+    shared_offices: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -283,7 +285,23 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
+        shared_offices=frozenset(o.label for o in offices if o.shared),
+        name_words=build_index(_name_words(actors.values(), rules), rules),
     )
+
+
+def _name_words(actors: Iterable[Actor], rules: TextRules) -> Iterator[tuple[str, str]]:
+    """Each word of a person's name, as the first word (a given name) or a later one."""
+    skip = {rules.normalizer(w) for w in (*_reference_words("patronymic"),
+                                          *_reference_words("given_name_prefix"))}  # fmt: skip
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for alias in actor.arabic:
+            words = [w for w in rules.normalizer(alias).split() if w not in skip]
+            if len(words) > 1:
+                yield words[0], "FIRST"
+                yield from ((w, "LATER") for w in words[1:])
 
 
 def _reference_words(key: str) -> list[str]:
