@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import dates
+
 from hadath import actors, mentions
 from hadath.examples import example_paths
 from hadath.ingest import read_paths
@@ -131,10 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
     print(f"recognition cost = {recognition:.2f}x the text layer alone")
     print(f"pipeline cost = {ratio:.2f}x the text layer alone")
+    time_rows = dates.compare(resources)
+    print(f"time expressions: {dates.PHRASES.name}")
+    for row in time_rows:
+        print("  " + ", ".join(f"{k}={v}" for k, v in row.items()))
     if args.json:
-        args.json.write_text(
-            json.dumps({"source": source, "load_seconds": load_seconds, "rows": rows}, indent=2)
-        )
+        numbers = {"source": source, "load_seconds": load_seconds, "rows": rows, "time": time_rows}
+        args.json.write_text(json.dumps(numbers, indent=2))
     return 0
 
 

@@ -81,10 +81,8 @@ PRESETS = {
     "given-long": FeatureSet(long_affixes=True),
     "marks2": FeatureSet(mark_window=2, **_NO_GIVEN),
     "window3": FeatureSet(window=3, **_NO_GIVEN),
-    "names": FeatureSet(name_words=True),
-    "names-long": FeatureSet(name_words=True, long_affixes=True),
 }
-DEFAULT_PRESET = "names-long"
+DEFAULT_PRESET = "given"
 DEFAULT_C1 = 0.1
 DEFAULT_C2 = 0.05
 DEFAULT_ITERATIONS = 200

@@ -90,6 +90,8 @@ def resolve(found: Found, published: dt.date | None) -> TimeValue | None:
         return cut(published + dt.timedelta(days=found.offset), "day")
     if found.rule in ("ago", "period"):
         return _shifted(found, published)
+    if found.rule == "season" and found.months is not None:
+        return _season_year(found.months, found.direction, published)
     if found.rule == "weekday" and found.weekday is not None:
         if found.direction > 0:
             ahead = (found.weekday - published.isoweekday()) % 7 or 7
@@ -110,6 +112,19 @@ def _shifted(found: Found, published: dt.date) -> TimeValue | None:
     if found.unit == "year":
         return TimeValue(f"{published.year + steps:04d}", "year")
     return None
+
+
+def _season_year(months: tuple[int, int], direction: int, published: dt.date) -> TimeValue | None:
+    """The year of the last, current or next season; a winter spans two years and gives none."""
+    first, last = months
+    if first > last:
+        return None
+    year = published.year
+    if direction < 0 and published.month <= last:
+        year -= 1
+    elif direction > 0 and published.month >= first:
+        year += 1
+    return TimeValue(f"{year:04d}", "year")
 
 
 def _dateline_date(lex: TimeLexicon, tokens: Sequence[Token]) -> TimeValue | None:
@@ -184,7 +199,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
             span=Span(tokens[f.first].span.start, tokens[f.last].span.end),
             value=resolve(f, published),
             rule=f"{f.rule}.{f.calendar}" if f.rule == "explicit" else f.rule,
-            relative=f.rule in ("weekday", "relative-day", "ago", "period")
+            relative=f.rule in ("weekday", "relative-day", "ago", "period", "season")
             or (f.rule == "explicit" and f.year is None),
         )
         for f in find(lex, tokens)

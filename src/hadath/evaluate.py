@@ -36,6 +36,9 @@ Secondary measures, all over the DYAD-level matched pairs:
 - mode accuracy: pairs whose gold event has a mode; right when the system mode is the same;
 - historical accuracy: pairs whose gold event states `historical`; right when the flags agree;
 - date accuracy: pairs whose gold event has a date; right when rule 3 holds.
+Dates in text counts every gold event with a date (matched or not): found when one of the
+resolved time expressions the system lists for the document (`times`) equals it by rule 3; it
+measures the time resolver apart from event detection.
 Publication-date accuracy counts the documents whose gold has `published`: right when the system's
 document date, cut to the gold precision, equals it. Quote recall: a gold quote is found when some
 system quote of the document, after `normalize_text`, contains the gold text and its speaker fills
@@ -81,7 +84,14 @@ from hadath.scores import (
     rate,
     ratio,
 )
-from hadath.system_output import Participant, SystemEvent, SystemQuote, read_output, read_time
+from hadath.system_output import (
+    Participant,
+    SystemEvent,
+    SystemQuote,
+    read_output,
+    read_time,
+    read_times,
+)
 
 # The former name, kept for callers; the class was renamed apart from hadath.tokenize.TextRules.
 TextRules = ComparisonTextRules
@@ -155,6 +165,7 @@ class _DocResult:
     historical: tuple[int, int]
     date: tuple[int, int]
     quotes_found: int
+    dates_in_text: tuple[int, int] = (0, 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,7 +350,10 @@ def _score_document(
         quotes_missed=missed_quotes,
     )
     found = len(document.quotes) - len(missed_quotes)
-    return _DocResult(detail, system, document, pairs, mode, historical, date, found)
+    times = read_times(output, where)
+    dated = [e.date for e in gold if e.date is not None]
+    in_text = (sum(any(_date_ok(d, t) for t in times) for d in dated), len(dated))
+    return _DocResult(detail, system, document, pairs, mode, historical, date, found, in_text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,6 +451,7 @@ def score(
         mode=_sum_rate(r.mode for r in results),
         historical=_sum_rate(r.historical for r in results),
         date=_sum_rate(r.date for r in results),
+        dates_in_text=_sum_rate(r.dates_in_text for r in results),
         published=rate(sum(p is True for p in published), sum(p is not None for p in published)),
         quotes=rate(sum(r.quotes_found for r in results), sum(len(d.quotes) for d in gold)),
         documents=tuple(r.detail for r in results),

@@ -102,8 +102,10 @@ def _states_near(kb: ActorKB, hits: Sequence[Hit], n: int) -> set[str]:
 def holder(kb: ActorKB, office: str | None, country: str | None, date: str | None) -> str | None:
     """The one person who held an office of a country on a date, else None. An office with
     several holders at once (an ambassador: to which state?) never names one by its title."""
-    if office is None or country is None or office in kb.shared_offices:
+    if office is None or office in kb.shared_offices:
         return None
+    if country is None and office not in kb.body_offices:
+        return None  # "وزير الخارجية" alone: of which state?
     holders = kb.holders(office, country, date)
     return holders[0].id if len(holders) == 1 else None
 
@@ -140,12 +142,14 @@ def _mention(
     )
 
 
-def _named_next(hits: Sequence[Hit], n: int) -> bool:
+def _named_next(kb: ActorKB, hits: Sequence[Hit], n: int) -> bool:
+    """Whether a person's name follows a title: the title is that person's, not a holder's."""
     following = hits[n + 1] if n + 1 < len(hits) else None
     return (
         following is not None
         and following.kind == "name"
         and following.first - hits[n].end < _NAME_AFTER_TITLE
+        and any(kb.actors[i].kind == "person" for i in following.ids if i in kb.actors)
     )
 
 
@@ -157,7 +161,7 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
     out: list[Mention] = []
     for n, hit in enumerate(hits):
         if hit.kind in ("office", "counterpart"):
-            if _named_next(hits, n):
+            if _named_next(kb, hits, n):
                 continue
             last = people[-1] if people else None
             office = hit.office.label if hit.office else _office_of(kb, last, date)

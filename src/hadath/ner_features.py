@@ -44,7 +44,6 @@ class FeatureSet:
     mark_window: int = 1
     given_names: bool = True
     long_affixes: bool = False
-    name_words: bool = False
 
     def as_dict(self) -> dict[str, int | bool]:
         """Return the set as a plain mapping (for model.yaml)."""
@@ -158,8 +157,6 @@ def marks(tokens: Sequence[Token], gazetteer: Gazetteer, features: FeatureSet) -
         _mark_matches(tokens, gazetteer.months, _constant("MONTH"), "gaz", out)
     if features.given_names:
         _mark_matches(tokens, gazetteer.lexicon.given_names, _as_labels, "gaz", out)
-    if features.name_words and gazetteer.actors.name_words is not None:
-        _mark_matches(tokens, gazetteer.actors.name_words, _as_labels, "nw", out)
     if features.cues:
         _mark_matches(tokens, gazetteer.lexicon.cues, _as_labels, "cue", out)
     return out

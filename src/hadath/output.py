@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from hadath.model import Actor, Analysis, Event, Mention, Quote, Role, Span
+from hadath.model import Actor, Analysis, Event, Mention, Quote, Role, Span, TimeMention
 
 
 def event_id(document_id: str, event: Event) -> str:
@@ -111,6 +111,16 @@ def _mention_dict(analysis: Analysis, mention: Mention) -> dict[str, Any]:
     }
 
 
+def _time_dict(analysis: Analysis, time: TimeMention) -> dict[str, Any]:
+    value = time.value
+    return {
+        **span_dict(time.span, analysis.document.text),
+        "value": value.value if value else None,
+        "precision": value.precision if value else None,
+        "rule": time.rule,
+    }
+
+
 def to_contract(analysis: Analysis) -> dict[str, Any]:
     """Render an Analysis as the public JSON contract (only ever extended by new fields)."""
     doc = analysis.document
@@ -129,4 +139,5 @@ def to_contract(analysis: Analysis) -> dict[str, Any]:
         "events": [_event_dict(analysis, e, actors) for e in analysis.events],
         "quotes": [_quote_dict(analysis, q, actors) for q in analysis.quotes],
         "mentions": [_mention_dict(analysis, m) for m in analysis.mentions],
+        "times": [_time_dict(analysis, t) for t in analysis.times],
     }

@@ -136,6 +136,18 @@ def _system_list(output: Mapping[str, Any] | None, key: str, where: str) -> list
     return value
 
 
+def read_times(output: Any, where: str) -> tuple[TimeValue, ...]:
+    """Read the resolved time expressions of one document's output (`times`; none if absent)."""
+    if output is not None and not isinstance(output, Mapping):
+        raise _malformed(where, "expected a JSON object")
+    found = (
+        read_time(t.get("value"), t.get("precision"), f"{where}, time #{i}")
+        for i, t in enumerate(_system_list(output, "times", where))
+        if isinstance(t, Mapping)
+    )
+    return tuple(t for t in found if t is not None)
+
+
 def read_output(
     output: Any, names: NameRules, text: ComparisonTextRules, where: str
 ) -> tuple[tuple[SystemEvent, ...], tuple[SystemQuote, ...]]:

@@ -12,6 +12,8 @@ from hadath.timewords import TimeLexicon
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _ISO = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_GLUED_ERA = re.compile(r"^(\d{3,4})(\D+)$")  # "1437هـ": the era marker written on the year
+_YEARS = range(1900, 2101)  # a bare number after "في" or "منذ" is a year only in this range
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ class Found:
     direction: int = 0
     unit: str | None = None  # day|week|month|year, for "الشهر الماضي" and "قبل يومين"
     count: int | None = None  # how many units back ("قبل ثلاثة أيام"); None when only roughly
+    months: tuple[int, int] | None = None  # a season's first and last month
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -56,19 +59,47 @@ def _alternative(lex: TimeLexicon, tokens: Sequence[Token], end: int, month: int
     return after + 1 if closing else after
 
 
-def _month_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, str, int] | None:
+def _month_at(
+    lex: TimeLexicon, tokens: Sequence[Token], i: int
+) -> tuple[int, str, int, bool] | None:
+    """(next index, calendar, month, whether both of its names were written) for a month at i."""
     hit = lex.months.match(tokens, i)
     if hit is None:
         return None
     length, values = hit
     cal, month = values[0]
-    return _alternative(lex, tokens, i + length, month), cal, month
+    end = _alternative(lex, tokens, i + length, month)
+    return end, cal, month, end > i + length
+
+
+def _day_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """(next index, day) for a day of the month: "25", or "السادس من", "الحادي والعشرين من"."""
+    number = _int(tokens[i])
+    if number is not None:
+        return (i + 1, number) if 1 <= number <= 31 else None
+    ordinal = lex.ordinal_days.match(tokens, i)
+    after = i + ordinal[0] if ordinal else i
+    if ordinal and after < len(tokens) and tokens[after].stem in lex.day_joiners:
+        return after + 1, ordinal[1][0]
+    return None
+
+
+def _era(lex: TimeLexicon, marker: str) -> str | None:
+    if marker in lex.hijri_era:
+        return "hijri"
+    return "gregorian" if marker in lex.gregorian_era else None
 
 
 def _year_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int, str | None]:
-    """Return (next index, year or 0, era) for a year written at i."""
+    """Return (next index, year or 0, era) for a year written at i ("عام 2014", "من عام
+    2018", "1437 هـ", "1437هـ")."""
+    if i < len(tokens) and tokens[i].stem in lex.year_joiners:
+        i += 1
     if i < len(tokens) and tokens[i].stem in lex.year_words:
         i += 1
+    glued = _GLUED_ERA.match(tokens[i].norm) if i < len(tokens) else None
+    if glued and (era := _era(lex, glued[2])):
+        return i + 1, int(glued[1]), era
     year = _int(tokens[i]) if i < len(tokens) else None
     if year is None or year < 1000:
         return i, 0, None
@@ -81,21 +112,20 @@ def _year_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, in
 
 
 def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    day = _int(tokens[i])
-    has_day = day is not None and 1 <= day <= 31
-    month = _month_at(lex, tokens, i + 1 if has_day else i)
+    found_day = _day_at(lex, tokens, i)
+    has_day = found_day is not None
+    day = found_day[1] if found_day else None
+    month = _month_at(lex, tokens, found_day[0] if found_day else i)
     if month is None:
         return None
-    end, cal, number = month
+    end, cal, number, dual = month
     after, year, era = _year_at(lex, tokens, end)
     direction = 0
     if year:
         last = after - 1
-    elif has_day:
-        last = end - 1
     elif end < len(tokens) and tokens[end].stem in lex.month_modifiers:
         last, direction = end, (1 if tokens[end].stem in lex.next_words else -1)
-    elif i > 0 and tokens[i - 1].stem in lex.month_words:
+    elif has_day or dual or (i > 0 and tokens[i - 1].stem in lex.month_words):
         last = end - 1
     else:
         return None  # a bare month name may be an ordinary word (آب, ماي)
@@ -143,14 +173,18 @@ def _relative(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None
 
 
 def _bare_year(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
-    """ "عام 2014", "سنة 1436 هـ", and a year after a part of it ("منتصف 2023")."""
+    """A year: "عام 2014", "سنة 1436 هـ", after a part of it ("منتصف 2023"), or a bare
+    number after a preposition ("في 2019", "منذ 2019")."""
     word = tokens[i].stem
+    year = _int(tokens[i + 1]) if i + 1 < len(tokens) else None
+    if word in lex.year_prepositions and year is not None and year in _YEARS:
+        return Found(i + 1, i + 1, "year", year)
     if (word not in lex.year_words and word not in lex.period_parts) or i + 1 >= len(tokens):
         return None
-    after, year, era = _year_at(lex, tokens, i + (word in lex.period_parts))
-    if not year:
+    after, number, era = _year_at(lex, tokens, i + (word in lex.period_parts))
+    if not number:
         return None
-    return Found(i, after - 1, "year", year, calendar=era or "gregorian")
+    return Found(i, after - 1, "year", number, calendar=era or "gregorian")
 
 
 def _count(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int | None, bool]:
@@ -183,11 +217,30 @@ def _counted(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
     end, name, form = unit
     if end < len(tokens) and _int(tokens[end]) is not None:
         return None  # "قبل عام 2014", "منذ عام 2014": a year, found at the next token
+    if end < len(tokens) and tokens[end].stem in lex.month_modifiers:
+        return None  # "منذ الشهر الماضي": a period, found at the next token
     count = number if number is not None else {"one": 1, "dual": 2}.get(form)
     anchored = end < len(tokens) and tokens[end].stem in lex.anchor
     if word in lex.since or anchored or rough or count is None:
         return Found(i, end - 1, "duration", unit=name)
     return Found(i, end - 1, "ago", unit=name, count=count)
+
+
+def _season(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
+    """ "الصيف الماضي", "هذا الربيع": a season next to publication's."""
+    this = tokens[i].stem in lex.this_words
+    hit = lex.seasons.match(tokens, i + this) if i + this < len(tokens) else None
+    if hit is None:
+        return None
+    end = i + this + hit[0]
+    months = hit[1][0]
+    if this:
+        return Found(i, end - 1, "season", months=months)
+    if end >= len(tokens) or tokens[end].stem not in lex.month_modifiers:
+        return None
+    modifier = tokens[end].stem
+    direction = 1 if modifier in lex.next_words else -1 if modifier in lex.previous_words else 0
+    return Found(i, end, "season", months=months, direction=direction)
 
 
 def _period(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
@@ -226,6 +279,7 @@ def find(lex: TimeLexicon, tokens: Sequence[Token]) -> Iterator[Found]:
             or _relative(lex, tokens, i)
             or _counted(lex, tokens, i)
             or _period(lex, tokens, i)
+            or _season(lex, tokens, i)
             or _bare_year(lex, tokens, i)
         )
         if found is None:

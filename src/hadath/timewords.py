@@ -29,6 +29,8 @@ class TimeLexicon:
     month_modifiers: frozenset[str]
     year_words: frozenset[str]
     month_words: frozenset[str]
+    year_joiners: frozenset[str]
+    year_prepositions: frozenset[str]
     hijri_era: frozenset[str]
     gregorian_era: frozenset[str]
     equivalence: PhraseIndex[bool]
@@ -40,6 +42,9 @@ class TimeLexicon:
     approximately: PhraseIndex[bool]
     numbers: PhraseIndex[int]
     period_parts: frozenset[str]
+    ordinal_days: PhraseIndex[int]
+    day_joiners: frozenset[str]
+    seasons: PhraseIndex[tuple[int, int]]
     day_parts: frozenset[str]
 
 
@@ -115,6 +120,19 @@ def _numbers(data: Any, rules: TextRules, where: str) -> PhraseIndex[int]:
     )
 
 
+def _seasons(data: Any, rules: TextRules, where: str) -> PhraseIndex[tuple[int, int]]:
+    pairs: list[tuple[str, tuple[int, int]]] = []
+    for name, entry in require_mapping(data, f"{where}: seasons").items():
+        entry = require_mapping(entry, f"{where}: seasons.{name}")
+        months = entry.get("months")
+        if not (
+            isinstance(months, list) and len(months) == 2 and all(1 <= m <= 12 for m in months)
+        ):
+            raise LexiconError(f"{where}: seasons.{name}.months must be [first, last] month")
+        pairs += [(w, (months[0], months[1])) for w in require_str_list(entry.get("words"), where)]
+    return build_index(pairs, rules)
+
+
 def load_time_lexicon(rules: TextRules) -> TimeLexicon:
     """Load and check data/time/*.yaml."""
     months = require_mapping(load_yaml("time/months.yaml"), "time/months.yaml")
@@ -131,6 +149,8 @@ def load_time_lexicon(rules: TextRules) -> TimeLexicon:
         month_modifiers=_stems(rel.get("month_modifiers"), rules, where),
         year_words=_stems(rel.get("year_words"), rules, where),
         month_words=_stems(rel.get("month_words"), rules, where),
+        year_joiners=_stems(rel.get("year_joiners"), rules, where),
+        year_prepositions=_stems(rel.get("year_prepositions"), rules, where),
         hijri_era=_stems(era.get("hijri"), rules, "time/months.yaml"),
         gregorian_era=_stems(era.get("gregorian"), rules, "time/months.yaml"),
         equivalence=build_index(
@@ -147,5 +167,8 @@ def load_time_lexicon(rules: TextRules) -> TimeLexicon:
         ),
         numbers=_numbers(rel.get("numbers"), rules, where),
         period_parts=_stems(rel.get("period_parts"), rules, where),
+        ordinal_days=_numbers(rel.get("ordinal_days"), rules, where),
+        day_joiners=_stems(rel.get("day_joiners"), rules, where),
+        seasons=_seasons(rel.get("seasons"), rules, where),
         day_parts=_stems(rel.get("day_parts"), rules, where),
     )

@@ -78,6 +78,13 @@ def test_resolves(text: str, published: str, expected: tuple[str, str]) -> None:
         ("صباح اليوم", "2024-06-26", ("2024-06-26", "day")),
         ("مساء أمس", "2024-06-26", ("2024-06-25", "day")),
         ("فجر الجمعة", "2024-06-26", ("2024-06-21", "day")),
+        ("في السادس من كانون الأول/ديسمبر", "2018-04-21", ("2017-12-06", "day")),
+        ("في الحادي والعشرين من يونيو", "2024-06-26", ("2024-06-21", "day")),
+        ("في فبراير (شباط)", "2015-08-04", ("2015-02", "month")),
+        ("أواخر تشرين الثاني/نوفمبر", "2018-05-17", ("2017-11", "month")),
+        ("خلال الحرب الصيف الماضي", "2015-08-03", ("2014", "year")),
+        ("الخريف الماضي", "2015-12-03", ("2015", "year")),
+        ("هذا الربيع", "2024-06-26", ("2024", "year")),
     ],
 )
 def test_relative_periods_and_counts(text: str, published: str, expected: tuple[str, str]) -> None:
@@ -93,6 +100,7 @@ def test_relative_periods_and_counts(text: str, published: str, expected: tuple[
         "قبل يومين من الانتخابات",  # counted from another event, not from publication
         "قبل نحو شهرين",  # only roughly
         "الأسبوع الماضي",  # a week is no day, month or year
+        "الشتاء الماضي",  # a winter spans two years
     ],
 )
 def test_durations_and_vague_periods_are_found_but_not_dates(text: str) -> None:

@@ -720,7 +720,7 @@ def test_html_article(tmp_path: Path) -> None:
         assert boilerplate not in document.text
     assert document.title == TITLE
     assert (document.published, document.published_precision) == ("2023-04-12", "day")
-    assert document.published_source == "metadata"
+    assert document.published_source == "html-meta"
     assert document.outlet == "صحيفة المثال"
     assert document.images == ("https://example.org/img/call.jpg",)
 

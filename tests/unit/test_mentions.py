@@ -103,3 +103,30 @@ def test_an_ambiguous_name_is_resolved_by_office_date_and_nearby_state(
     tokens = tokenize(text, resources.text)
     found = [m.actor_id for m in find_mentions(kb, tokens, date) if m.rule == "name"]
     assert found[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("قال الأمين العام للأمم المتحدة إن الوضع خطير.", "2015-06-01", "ban-ki-moon"),
+        ("قال الأمين العام للأمم المتحدة إن الوضع خطير.", "2023-06-01", "antonio-guterres"),
+        ("وصل المبعوث الأممي إلى اليمن إلى صنعاء.", "2023-03-15", "hans-grundberg"),
+        ("قال المدير العام للوكالة الدولية للطاقة الذرية إن التفتيش مستمر.", "2005-03-15",
+         "mohamed-elbaradei"),
+        ("قال الأمين العام لحزب الله إن الحزب مستعد.", "2020-03-15", "hassan-nasrallah"),
+    ],
+)  # fmt: skip
+def test_a_title_that_names_its_body_needs_no_state(
+    analyse: Analyse, text: str, date: str, expected: str
+) -> None:
+    assert expected in {m.actor_id for m in analyse(text, date).mentions}
+
+
+def test_a_national_title_without_its_state_names_nobody(analyse: Analyse) -> None:
+    (mention,) = analyse("قال وزير الخارجية إن الحل سياسي.", "2020-03-15").mentions
+    assert mention.actor_id is None
+
+
+def test_a_place_after_a_title_does_not_take_the_titles_place(analyse: Analyse) -> None:
+    mentions = analyse("وصل المبعوث الأممي إلى اليمن إلى صنعاء.", "2023-03-15").mentions
+    assert [m.actor_id for m in mentions] == ["hans-grundberg", "yemen"]

@@ -112,6 +112,7 @@ def read_bytes(
             published=meta.published,
             url=meta.url,
             outlet=meta.outlet,
+            published_source="html-meta",
             rules=rules,
         )
     except InputError as exc:

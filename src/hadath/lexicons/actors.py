@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -36,6 +36,7 @@ class Office:
     name_template: str | None = None
     overrides: Mapping[str, str] = FrozenMap({})
     shared: bool = False
+    names_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,18 @@ class ActorKB:
     counterparts: PhraseIndex[bool] | None = None
     patronymic: frozenset[str] = frozenset()
     given_name_prefix: frozenset[str] = frozenset()
-    name_words: PhraseIndex[str] | None = None
     shared_offices: frozenset[str] = frozenset()
+    body_offices: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
-        """Return the people who held an office of a country on an ISO date (prefix)."""
-        found = (a for r, a in self.by_office.get((office, country), ()) if role_active(r, date))
-        return tuple(dict.fromkeys(found))
+        """Return the people who held an office of a country on an ISO date (prefix); an
+        office whose title names its body is looked up in every country."""
+        if country is None and office in self.body_offices:
+            terms = [t for (o, _), ts in self.by_office.items() if o == office for t in ts]
+        else:
+            terms = list(self.by_office.get((office, country), ()))
+        return tuple(dict.fromkeys(a for r, a in terms if role_active(r, date)))
 
 
 def _by_office(
@@ -92,7 +97,8 @@ def role_active(role: Role, date: str | None) -> bool:
     )
 
 
-def _iso(value: Any, where: str) -> str | None:
+def iso_date(value: Any, where: str) -> str | None:
+    """Check a role date: YYYY-MM-DD, or YYYY-MM / YYYY where the day is not known."""
     if value is None:
         return None
     if isinstance(value, dt.date):
@@ -132,7 +138,7 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
         _known_keys(role, ROLE_KEYS, f"{where}: {entry['id']}.roles")
         if not isinstance(role.get("office"), str):
             raise LexiconError(f"{where}: {entry['id']} has a role without 'office'")
-        start, end = _iso(role.get("start"), where), _iso(role.get("end"), where)
+        start, end = iso_date(role.get("start"), where), iso_date(role.get("end"), where)
         if start and end and end[: len(start)] < start[: len(end)]:
             raise LexiconError(
                 f"{where}: {entry['id']} role {role['office']} ends before it starts"
@@ -186,6 +192,7 @@ def _office(entry: Mapping[str, Any], where: str) -> Office:
         name_template=entry.get("name_template"),
         overrides=FrozenMap(dict(overrides)),
         shared=bool(entry.get("shared", False)),
+        names_body=bool(entry.get("names_body", False)),
     )
 
 
@@ -286,22 +293,8 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
         shared_offices=frozenset(o.label for o in offices if o.shared),
-        name_words=build_index(_name_words(actors.values(), rules), rules),
+        body_offices=frozenset(o.label for o in offices if o.names_body),
     )
-
-
-def _name_words(actors: Iterable[Actor], rules: TextRules) -> Iterator[tuple[str, str]]:
-    """Each word of a person's name, as the first word (a given name) or a later one."""
-    skip = {rules.normalizer(w) for w in (*_reference_words("patronymic"),
-                                          *_reference_words("given_name_prefix"))}  # fmt: skip
-    for actor in actors:
-        if actor.kind != "person":
-            continue
-        for alias in actor.arabic:
-            words = [w for w in rules.normalizer(alias).split() if w not in skip]
-            if len(words) > 1:
-                yield words[0], "FIRST"
-                yield from ((w, "LATER") for w in words[1:])
 
 
 def _reference_words(key: str) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bz2
-import datetime as dt
 import gzip
 import hashlib
 import io
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from hadath.errors import LexiconError
+from hadath.lexicons.actors import iso_date
 from hadath.lexicons.load import require_mapping
 from hadath.model import Role
 from hadath.wikidata.build import build_entries, unique_ids
@@ -152,20 +152,11 @@ def _text_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...
     return tuple(value)
 
 
-def _iso(value: Any, where: str) -> str | None:
-    if value is None or isinstance(value, dt.date):
-        return value.isoformat() if value else None
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError as exc:
-        raise LexiconError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
-
-
 def _role_from(raw: Any, where: str) -> Role:
     role = require_mapping(raw, where)
     if not isinstance(role.get("office"), str):
         raise LexiconError(f"{where}: a role has no office")
-    start, end = _iso(role.get("start"), where), _iso(role.get("end"), where)
+    start, end = iso_date(role.get("start"), where), iso_date(role.get("end"), where)
     return Role(role["office"], role.get("country"), start, end, role.get("title"))
 
 
