@@ -17,6 +17,7 @@ _PARTICIPANTS = ("person", "organisation", "state", "group")
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
+_INFERRED = (None, "lead", "publication-month")  # date sources that are not the event's own
 
 
 def _bare(stem: str, suffix: str) -> str:
@@ -141,25 +142,30 @@ def _event_date(
     clause: Span,
     trigger: Span,
     historical: bool,
-    lead: TimeValue | None,
+    lead: tuple[TimeValue, str] | None,
 ) -> tuple[TimeValue | None, str | None]:
     """The time that governs the trigger's clause, else its sentence's, else (for an event of
-    the story itself, not background) the day the article's lead reports; else none."""
+    the story itself, not background) when the article's story happened; else none."""
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
         when = _nearest_time(analysis.times, scope, trigger)
         if when is not None and when.value is not None:
             return when.value, source
     if lead is not None and not historical:
-        return lead, "lead"
+        return lead
     return None, None
 
 
-def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> TimeValue | None:
-    """The day the article's lead reports: its first time expression resolved to a day."""
+def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, str] | None:
+    """When the article's story happened: the first day its lead states ("lead"), else the
+    month it was published in ("publication-month": a report tells recent news, but the text
+    does not say which day)."""
     for sentence in sentences[:_LEAD_SENTENCES]:
         for time in analysis.times:
             if sentence.contains(time.span) and time.value and time.value.precision == "day":
-                return time.value
+                return time.value, "lead"
+    doc = analysis.document
+    if doc.published and doc.published_precision == "day":
+        return TimeValue(doc.published[:7], "month"), "publication-month"
     return None
 
 
@@ -174,7 +180,11 @@ def _is_definite(token: Token, article: str) -> bool:
 
 
 def _sentence_events(
-    analysis: Analysis, sentence: Span, lex: EventLexicon, kb: ActorKB, lead: TimeValue | None
+    analysis: Analysis,
+    sentence: Span,
+    lex: EventLexicon,
+    kb: ActorKB,
+    lead: tuple[TimeValue, str] | None,
 ) -> Iterator[tuple[Event, bool]]:
     """Yield each event of a sentence, and whether its trigger is a definite noun."""
     tokens = tokens_in(analysis.tokens, sentence)
@@ -224,7 +234,7 @@ def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
     kept: dict[tuple[object, ...], Event] = {}
     for event, definite in events:
         earlier = [e for e in kept.values() if (e.type, e.mode) == (event.type, event.mode)]
-        undated = event.date_source in (None, "lead")  # no date of its own in its sentence
+        undated = event.date_source in _INFERRED  # no date of its own in its sentence
         if definite and earlier and not event.historical and undated:
             continue
         if undated and any(_key(e)[:3] == _key(event)[:3] for e in earlier):

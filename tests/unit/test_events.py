@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Analysis
+from hadath.model import Analysis, Document
+from hadath.pipeline import process
+from hadath.resources import Resources
 
 Analyse = Callable[..., Analysis]
 
@@ -73,9 +75,17 @@ def test_a_background_event_without_a_date_of_its_own_gets_none(analyse: Analyse
     assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == (None, None)
 
 
-def test_without_a_dated_lead_an_undated_event_has_no_date(analyse: Analyse) -> None:
+def test_without_a_dated_lead_an_undated_event_takes_the_publication_month(
+    analyse: Analyse,
+) -> None:
     text = "اتهم الرئيس الفرنسي إيمانويل ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
-    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == (None, None)
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == ("2023-03", "publication-month")
+
+
+def test_without_a_publication_day_an_undated_event_has_no_date(resources: Resources) -> None:
+    text = "اتهم الرئيس الفرنسي إيمانويل ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    analysis = process(Document("t", text, published="2023", published_precision="year"), resources)
+    assert _dates(analysis)["ACCUSE"] == (None, None)
 
 
 def test_a_time_elsewhere_in_the_sentence_dates_an_event_whose_clause_has_none(

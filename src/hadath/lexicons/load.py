@@ -9,6 +9,9 @@ import yaml
 
 from hadath.errors import LexiconError
 
+# libyaml's safe loader when PyYAML was built with it: the same data, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def data_text(relative: str) -> str:
     """Return the text of a data file, e.g. 'normalize/rules.yaml'."""
@@ -24,7 +27,7 @@ def data_text(relative: str) -> str:
 def load_yaml(relative: str) -> Any:
     """Parse a YAML data file, naming the file in any error."""
     try:
-        return yaml.safe_load(data_text(relative))
+        return yaml.load(data_text(relative), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise LexiconError(f"hadath/data/{relative} is not valid YAML: {exc}") from exc
 
