@@ -60,9 +60,14 @@ def _longest(kb: ActorKB, tokens: Sequence[Token], i: int) -> Hit | None:
 
 def scan(kb: ActorKB, tokens: Sequence[Token]) -> Iterator[Hit]:
     """Yield non-overlapping gazetteer hits, longest first at each position."""
+    starts = kb.first_words
     i = 0
     while i < len(tokens):
-        hit = _longest(kb, tokens, i) if tokens[i].is_word else None
+        token = tokens[i]
+        # Most words start no entry: one set look-up per reading instead of four trie walks.
+        forms = token.readings or ((token.norm, 0),)
+        can_start = token.is_word and any(form in starts for form, _ in forms)
+        hit = _longest(kb, tokens, i) if can_start else None
         if hit is None:
             i += 1
             continue

@@ -12,6 +12,8 @@ from hadath.tokenize import tokens_in
 
 # Tokens between a title and the name it introduces ("المتحدث باسم البنتاغون باتريك رايدر").
 _TITLE_GAP = 3
+_NAME_WORDS = 4  # the longest name a title introduces, in words
+_CONTEXT = 2  # words either side that the tagger's features look at
 ID_PREFIX = "new-"
 
 
@@ -67,8 +69,22 @@ def _sentences(
         inside = [m for m in analysis.mentions if sentence.contains(m.span)]
         titles = [m for m in inside if m.office]
         people = [m for m in inside if m.kind == "person"]
-        if tokens and _worth_tagging(tokens, titles, people, cues):
+        if not tokens or not _worth_tagging(tokens, titles, people, cues):
+            continue
+        if people or not any(t.stem in cues for t in tokens):
+            yield _around(tokens, titles), titles  # only names right after a title matter
+        else:
             yield tokens, titles
+
+
+def _around(tokens: Sequence[Token], titles: Sequence[Mention]) -> Sequence[Token]:
+    """The tokens from just before the first title to a few words after the last one: where a
+    name a title introduces can stand (tagging less of a long sentence is faster)."""
+    starts = [i for i, t in enumerate(tokens) if any(m.span.overlaps(t.span) for m in titles)]
+    if not starts:
+        return tokens
+    first = max(0, starts[0] - _CONTEXT)
+    return tokens[first : starts[-1] + 1 + _TITLE_GAP + _NAME_WORDS + _CONTEXT]
 
 
 def find_new_people(

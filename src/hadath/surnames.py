@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from hadath.lexicons.actors import ActorKB
-from hadath.lexicons.phrases import build_index, entry_words
 from hadath.model import Actor, Mention, Span, Token
 from hadath.tokenize import TextRules
 
@@ -35,7 +34,7 @@ def _candidates(
     for mention in mentions:
         if mention.kind != "person" or mention.actor_id is None or mention.office:
             continue
-        words = entry_words(mention.span.of(text), rules)
+        words = _words(mention, text, rules)
         if len(words) > 1:  # a one-word mention may be the very surname being looked for
             clash.add(words[:1])
         for cut in surnames(words, kb):
@@ -59,22 +58,42 @@ def back_references(
     candidates = _candidates(mentions, text, rules, kb)
     if not candidates:
         return tuple(mentions)
-    index = build_index(((" ".join(c), c) for c in candidates), rules)
     taken = [*taken, *(m.span for m in mentions if m.rule != "tagger")]
     out = [_retarget(m, candidates, text, rules) for m in mentions]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for surname in sorted(candidates, key=len, reverse=True):  # the longest surname first
+        by_first.setdefault(surname[0], []).append(surname)
     i = 0
     while i < len(tokens):
-        hit = index.match(tokens, i)
-        if hit is None:
+        cut = _match(tokens, i, by_first)
+        if cut is None:
             i += 1
             continue
-        span = Span(tokens[i].span.start, tokens[i + hit[0] - 1].span.end)
-        person, after = candidates[hit[1][0]]
+        span = Span(tokens[i].span.start, tokens[i + len(cut) - 1].span.end)
+        person, after = candidates[cut]
         if span.start >= after and not any(s.overlaps(span) for s in taken):
             out = [m for m in out if not m.span.overlaps(span)]
             out.append(Mention(span, "person", person, SCORE, rule="surname"))
-        i += hit[0]
+        i += len(cut)
     return tuple(sorted(out, key=lambda m: m.span))
+
+
+def _words(mention: Mention, text: str, rules: TextRules) -> tuple[str, ...]:
+    return tuple(rules.normalizer(mention.span.of(text)).split())
+
+
+def _match(
+    tokens: Sequence[Token], i: int, by_first: Mapping[str, list[tuple[str, ...]]]
+) -> tuple[str, ...] | None:
+    """The surname starting at token i: its first word in any clitic reading ("وشويغو"), the
+    rest as written."""
+    forms = [form for form, _ in tokens[i].readings] or [tokens[i].norm]
+    for form in forms:
+        for cut in by_first.get(form, ()):
+            rest = [t.norm for t in tokens[i + 1 : i + len(cut)]]
+            if tuple(rest) == cut[1:]:
+                return cut
+    return None
 
 
 def _retarget(
@@ -83,7 +102,7 @@ def _retarget(
 ) -> Mention:  # fmt: skip
     if mention.rule != "tagger":
         return mention
-    known = candidates.get(entry_words(mention.span.of(text), rules))
+    known = candidates.get(_words(mention, text, rules))
     if known is None or mention.span.start < known[1]:
         return mention
     return dataclasses.replace(mention, actor_id=known[0], rule="surname", score=SCORE)

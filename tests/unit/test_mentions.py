@@ -99,7 +99,10 @@ def test_an_ambiguous_name_is_resolved_by_office_date_and_nearby_state(
          *(("سامر التستاوي", i) for i in twins)],
         resources.text,
     )  # fmt: skip
-    kb = dataclasses.replace(kb, actors=FrozenMap({**kb.actors, **twins}), names=names)
+    starts = kb.first_words | set(names.root.children)
+    kb = dataclasses.replace(
+        kb, actors=FrozenMap({**kb.actors, **twins}), names=names, first_words=starts
+    )
     tokens = tokenize(text, resources.text)
     found = [m.actor_id for m in find_mentions(kb, tokens, date) if m.rule == "name"]
     assert found[0] == expected

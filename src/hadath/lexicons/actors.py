@@ -63,6 +63,7 @@ class ActorKB:
     given_name_prefix: frozenset[str] = frozenset()
     shared_offices: frozenset[str] = frozenset()
     body_offices: frozenset[str] = frozenset()
+    first_words: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -279,16 +280,21 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
     iso = {s.country: s.id for s, _ in states if s.country}
     _check_references(actors, iso, offices)
     name_pairs += [(ar, a.id) for a in actors.values() for ar in a.arabic]
+    indexes = (
+        build_index(name_pairs, rules),
+        build_index(nisba_pairs, rules),
+        build_index(((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules),
+        build_index(((w, True) for w in _reference_words("counterpart")), rules),
+    )
     return ActorKB(
         actors=FrozenMap(actors),
-        names=build_index(name_pairs, rules),
-        nisba=build_index(nisba_pairs, rules),
-        offices=build_index(
-            ((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules
-        ),
+        names=indexes[0],
+        nisba=indexes[1],
+        offices=indexes[2],
         state_by_iso3=FrozenMap(iso),
         article=morph.article,
-        counterparts=build_index(((w, True) for w in _reference_words("counterpart")), rules),
+        counterparts=indexes[3],
+        first_words=frozenset(w for index in indexes for w in index.root.children),
         patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
