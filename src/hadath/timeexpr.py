@@ -123,8 +123,8 @@ def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None
     direction = 0
     if year:
         last = after - 1
-    elif end < len(tokens) and tokens[end].stem in lex.month_modifiers:
-        last, direction = end, (1 if tokens[end].stem in lex.next_words else -1)
+    elif (modifier := _modifier(lex, tokens, end)) is not None:
+        last, direction = end, modifier
     elif has_day or dual or (i > 0 and tokens[i - 1].stem in lex.month_words):
         last = end - 1
     else:
@@ -233,14 +233,12 @@ def _season(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
     if hit is None:
         return None
     end = i + this + hit[0]
-    months = hit[1][0]
     if this:
-        return Found(i, end - 1, "season", months=months)
-    if end >= len(tokens) or tokens[end].stem not in lex.month_modifiers:
+        return Found(i, end - 1, "season", months=hit[1][0])
+    direction = _modifier(lex, tokens, end)
+    if direction is None:
         return None
-    modifier = tokens[end].stem
-    direction = 1 if modifier in lex.next_words else -1 if modifier in lex.previous_words else 0
-    return Found(i, end, "season", months=months, direction=direction)
+    return Found(i, end, "season", months=hit[1][0], direction=direction)
 
 
 def _period(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
@@ -252,11 +250,18 @@ def _period(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
     end, name, _ = unit
     if this:
         return Found(i, end - 1, "period", unit=name)
-    if end >= len(tokens) or tokens[end].stem not in lex.month_modifiers:
+    direction = _modifier(lex, tokens, end)
+    if direction is None:
         return None
-    modifier = tokens[end].stem
-    direction = 1 if modifier in lex.next_words else -1 if modifier in lex.previous_words else 0
     return Found(i, end, "period", unit=name, direction=direction)
+
+
+def _modifier(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> int | None:
+    """The direction a modifier at i gives: 1 (المقبل), -1 (الماضي), 0 (الحالي); None if none."""
+    if i >= len(tokens) or tokens[i].stem not in lex.month_modifiers:
+        return None
+    word = tokens[i].stem
+    return 1 if word in lex.next_words else -1 if word in lex.previous_words else 0
 
 
 def _with_part(lex: TimeLexicon, tokens: Sequence[Token], found: Found, free: int) -> Found:

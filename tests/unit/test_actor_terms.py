@@ -50,6 +50,20 @@ def test_coverage_names_at_least_sixty_states() -> None:
 # --- partial dates and holders -------------------------------------------------------------------
 
 
+def _add_person(monkeypatch: pytest.MonkeyPatch, role: dict[str, object]) -> None:
+    """Make the people files list one more Russian defence minister with the given role keys."""
+    import hadath.lexicons.actors as module
+
+    real = module.load_yaml
+    person = {"id": "testa", "name": "Testa", "country": "RUS", "arabic": ["تيستا"],
+              "roles": [{"office": "Minister of Defence", "country": "RUS", **role}]}  # fmt: skip
+
+    def fake(relative: str) -> object:
+        return [*real(relative), person] if relative == "actors/people/rus.yaml" else real(relative)
+
+    monkeypatch.setattr(module, "load_yaml", fake)
+
+
 @pytest.mark.parametrize(
     ("start", "end", "date", "active"),
     [
@@ -73,22 +87,7 @@ def test_holders_compare_dates_at_the_coarser_precision(
 
 
 def test_month_precision_roles_load(monkeypatch: pytest.MonkeyPatch, text_rules: TextRules) -> None:
-    import hadath.lexicons.actors as module
-
-    real = module.load_yaml
-    role = {"office": "Minister of Defence", "country": "RUS", "start": "1991-05", "end": 1992}
-    person = {
-        "id": "testa",
-        "name": "Testa",
-        "country": "RUS",
-        "arabic": ["تيستا"],
-        "roles": [role],
-    }
-
-    def fake(relative: str) -> object:
-        return [*real(relative), person] if relative == "actors/people/rus.yaml" else real(relative)
-
-    monkeypatch.setattr(module, "load_yaml", fake)
+    _add_person(monkeypatch, {"start": "1991-05", "end": 1992})
     kb = load_actor_kb(text_rules)
     assert kb.actors["testa"].roles[0].start == "1991-05"
     assert kb.actors["testa"].roles[0].end == "1992"
@@ -106,22 +105,7 @@ def test_month_precision_roles_load(monkeypatch: pytest.MonkeyPatch, text_rules:
 def test_bad_roles_are_refused(
     monkeypatch: pytest.MonkeyPatch, text_rules: TextRules, change: dict[str, str], message: str
 ) -> None:
-    import hadath.lexicons.actors as module
-
-    real = module.load_yaml
-    role = {"office": "Minister of Defence", "country": "RUS", **change}
-    person = {
-        "id": "testa",
-        "name": "Testa",
-        "country": "RUS",
-        "arabic": ["تيستا"],
-        "roles": [role],
-    }
-
-    def fake(relative: str) -> object:
-        return [*real(relative), person] if relative == "actors/people/rus.yaml" else real(relative)
-
-    monkeypatch.setattr(module, "load_yaml", fake)
+    _add_person(monkeypatch, change)
     with pytest.raises(LexiconError, match=message):
         load_actor_kb(text_rules)
 
