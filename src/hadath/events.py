@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
-from hadath.mentions import holder
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
@@ -125,7 +124,7 @@ def _on_date(kb: ActorKB, date: str | None) -> Who:
 
     def who(mention: Mention) -> str | None:
         if mention.office and mention.country:
-            return holder(kb, mention.office, mention.country, date) or mention.actor_id
+            return kb.sole_holder(mention.office, mention.country, date) or mention.actor_id
         return mention.actor_id
 
     return who

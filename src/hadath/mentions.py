@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
+from hadath.duals import resolve_duals
 from hadath.lexicons.actors import ActorKB, Office, role_active
 from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
 from hadath.newnames import find_new_people
@@ -104,17 +105,6 @@ def _states_near(kb: ActorKB, hits: Sequence[Hit], n: int) -> set[str]:
     return {a.country for i in ids if (a := kb.actors.get(i)) and a.kind == "state" and a.country}
 
 
-def holder(kb: ActorKB, office: str | None, country: str | None, date: str | None) -> str | None:
-    """The one person who held an office of a country on a date, else None. An office with
-    several holders at once (an ambassador: to which state?) never names one by its title."""
-    if office is None or office in kb.shared_offices:
-        return None
-    if country is None and office not in kb.body_offices:
-        return None  # "وزير الخارجية" alone: of which state?
-    holders = kb.holders(office, country, date)
-    return holders[0].id if len(holders) == 1 else None
-
-
 def _office_of(kb: ActorKB, actor_id: str | None, date: str | None) -> str | None:
     """The office a known person held on a date (for "his counterpart")."""
     actor = kb.actors.get(actor_id) if actor_id else None
@@ -170,7 +160,7 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
                 continue
             last = people[-1] if people else None
             office = hit.office.label if hit.office else _office_of(kb, last, date)
-            person = holder(kb, office, hit.country, date)
+            person = kb.sole_holder(office, hit.country, date)
             if person:
                 people.append(person)
                 out.append(_mention(kb, tokens, hit, "person", person, 0.7, office))
@@ -193,7 +183,9 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
 def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Find actor mentions; titles resolve to their holder on the publication date; people the
     knowledge base does not know are found by the name tagger and get an actor of their own."""
-    found = find_mentions(resources.actors, analysis.tokens, analysis.document.published)
+    date = analysis.document.published
+    found = find_mentions(resources.actors, analysis.tokens, date)
+    found = resolve_duals(resources.actors, analysis.tokens, found, date)
     analysis = dataclasses.replace(analysis, mentions=found)
     new, titles, people = find_new_people(analysis, resources)
     # A title followed by a name we do not know is not its usual holder: it stands for the state.

@@ -64,6 +64,7 @@ class ActorKB:
     shared_offices: frozenset[str] = frozenset()
     body_offices: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()
+    dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -74,6 +75,16 @@ class ActorKB:
         else:
             terms = list(self.by_office.get((office, country), ()))
         return tuple(dict.fromkeys(a for r, a in terms if role_active(r, date)))
+
+    def sole_holder(self, office: str | None, country: str | None, date: str | None) -> str | None:
+        """The one person who held an office of a country on a date, else None. An office with
+        several holders at once (an ambassador: to which state?) never names one by its title."""
+        if office is None or office in self.shared_offices:
+            return None
+        if country is None and office not in self.body_offices:
+            return None  # "وزير الخارجية" alone: of which state?
+        holders = self.holders(office, country, date)
+        return holders[0].id if len(holders) == 1 else None
 
 
 def _by_office(
@@ -295,12 +306,29 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         article=morph.article,
         counterparts=indexes[3],
         first_words=frozenset(w for index in indexes for w in index.root.children),
+        dual_titles=_dual_titles(rules, {o.label for o in offices if o.kind == "person"}),
         patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
         shared_offices=frozenset(o.label for o in offices if o.shared),
         body_offices=frozenset(o.label for o in offices if o.names_body),
     )
+
+
+def _dual_titles(rules: TextRules, labels: set[str]) -> FrozenMap[str, tuple[str, ...]]:
+    where = "actors/references.yaml: dual_titles"
+    data = require_mapping(load_yaml("actors/references.yaml"), "actors/references.yaml")
+    table: dict[str, tuple[str, ...]] = {}
+    for raw in data.get("dual_titles") or []:
+        entry = require_mapping(raw, where)
+        offices = tuple(require_str_list(entry.get("offices"), where))
+        unknown = sorted(set(offices) - labels)
+        if unknown:
+            raise LexiconError(f"{where}: unknown offices {unknown}; use labels of offices.yaml")
+        table.update(
+            (rules.normalizer(w), offices) for w in require_str_list(entry.get("words"), where)
+        )
+    return FrozenMap(table)
 
 
 def _reference_words(key: str) -> list[str]:
