@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
+from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Mention, Quote, Span, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
@@ -36,22 +37,42 @@ def _cue(tokens: Sequence[Token], cues: frozenset[str], before: int) -> Token | 
 
 
 def _speaker(
-    tokens: Sequence[Token], speakers: Sequence[Mention], sentence: Span, cue: Token | None
+    tokens: Sequence[Token],
+    speakers: Sequence[Mention],
+    sentence: Span,
+    cue: Token | None,
+    lex: EventLexicon,
+    previous: str | None,
 ) -> str | None:
     """The speech verb's subject: a name right after it (VSO), else the sentence's first
-    participant before it (SVO), else the last person named before the sentence."""
+    participant before it (SVO); for "قوله" the one named just before; for "وأضاف" the
+    previous quotation's speaker; else the last person named before the sentence."""
     inside = [m for m in speakers if sentence.contains(m.span)]
     if cue is not None:
-        near = tokens_in(tokens, Span(cue.span.end, sentence.end))[:_SUBJECT_WINDOW]
-        limit = near[-1].span.end if near else cue.span.end
+        before = [m for m in inside if m.span.end <= cue.span.start]
+        if cue.stem in lex.noun_cues and before:
+            people = [m for m in before if m.kind == "person"]
+            return (people or before)[-1].actor_id
+        limit = _limit(tokens, cue, sentence, lex)
         after = [m for m in inside if cue.span.end <= m.span.start < limit]
         if after:
             return after[0].actor_id
-        before = [m for m in inside if m.span.end <= cue.span.start]
         if before:
             return before[0].actor_id
+        if cue.stem in lex.continuations and previous is not None:
+            return previous
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
+
+
+def _limit(tokens: Sequence[Token], cue: Token, sentence: Span, lex: EventLexicon) -> int:
+    """Where a subject after the speech verb must start by: within a few words, and before
+    "إن"/"أن" (what follows them is what was said)."""
+    near = tokens_in(tokens, Span(cue.span.end, sentence.end))[:_SUBJECT_WINDOW]
+    for token in near:
+        if token.norm in lex.complementizers:
+            return token.span.start
+    return near[-1].span.end if near else cue.span.end
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:
@@ -70,10 +91,13 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         if m.actor_id and m.kind in _SPEAKERS and not any(s.contains(m.span) for s in spans)
     ]
     quotes: list[Quote] = []
+    lex = resources.events
     for span in spans:
         sentence = next((s for s in analysis.sentences if s.contains(span)), span)
         before = tokens_in(analysis.tokens, Span(sentence.start, span.start))
-        cue = _cue(before, resources.events.cues, span.start)
-        speaker = _speaker(analysis.tokens, speakers, Span(sentence.start, span.start), cue)
+        cue = _cue(before, lex.cues, span.start)
+        previous = quotes[-1].speaker_actor_id if quotes else None
+        lead = Span(sentence.start, span.start)
+        speaker = _speaker(analysis.tokens, speakers, lead, cue, lex, previous)
         quotes.append(Quote(span, speaker, cue.span if cue else None, span.of(text)))
     return dataclasses.replace(analysis, quotes=tuple(quotes))

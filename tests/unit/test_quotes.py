@@ -25,3 +25,31 @@ Analyse = Callable[..., Analysis]
 def test_quotes_and_speakers(text: str, speaker: str, quoted: str, analyse: Analyse) -> None:
     quotes = analyse(text).quotes
     assert [(q.speaker_actor_id, q.text) for q in quotes] == [(speaker, quoted)]
+
+
+def _speakers(analysis: Analysis) -> list[str | None]:
+    return [q.speaker_actor_id for q in analysis.quotes]
+
+
+def test_a_continuation_verb_keeps_the_previous_speaker(analyse: Analyse) -> None:
+    text = (
+        'وقال لافروف في مؤتمر صحفي مع أردوغان إن "الحوار بين البلدين مستمر بلا انقطاع". '
+        'وأضاف أن "العقوبات الغربية لن تغير موقف موسكو أبدا".'
+    )
+    assert _speakers(analyse(text, "2018-03-26")) == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_a_state_after_inna_is_what_was_said_not_who_said_it(analyse: Analyse) -> None:
+    text = (
+        "انتقد وزير الخارجية الروسي سيرغي لافروف الخطوة، "
+        'وقال للصحفيين إن لندن تتصرف "بعجرفة واضحة في كل خطوة".'
+    )
+    assert _speakers(analyse(text, "2018-03-14")) == ["sergey-lavrov"]
+
+
+def test_the_speaker_of_qawluhu_is_named_before_it(analyse: Analyse) -> None:
+    text = (
+        "ونقلت الوكالة عن الرئيس الإيراني حسن روحاني، قوله خلال استقباله وليد المعلم، "
+        'إن "الحل السياسي هو الطريق الوحيد في سوريا".'
+    )
+    assert _speakers(analyse(text, "2015-08-05")) == ["hassan-rouhani"]

@@ -85,6 +85,9 @@ class EventLexicon:
     not_asserted: tuple[tuple[str, ...], ...]
     cues: frozenset[str]
     tolerated_suffix: str = ""
+    continuations: frozenset[str] = frozenset()
+    noun_cues: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
 
 
 def _pattern(text: str, rules: TextRules) -> tuple[tuple[str, ...], ...]:
@@ -138,6 +141,16 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         historical=_phrases(markers, "historical", rules, "events/markers.yaml"),
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
-        cues=frozenset(k[0] for k in _phrases(cues, "cues", rules, "quotes/cues.yaml")),
+        cues=_cue_words(cues, "cues", rules),
+        continuations=_cue_words(cues, "continuations", rules),
+        noun_cues=_cue_words(cues, "noun_cues", rules),
+        complementizers=_cue_words(cues, "complementizers", rules, by_norm=True),
         tolerated_suffix=str(data.get("tolerated_suffix") or ""),
     )
+
+
+def _cue_words(
+    data: dict[str, Any], key: str, rules: TextRules, by_norm: bool = False
+) -> frozenset[str]:
+    words = require_str_list(data.get(key), f"quotes/cues.yaml: {key}")
+    return frozenset(k[0] for w in words if (k := phrase_key(w, rules, by_norm)))
