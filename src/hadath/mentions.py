@@ -160,13 +160,15 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
                 continue
             last = people[-1] if people else None
             office = hit.office.label if hit.office else _office_of(kb, last, date)
-            person = kb.sole_holder(office, hit.country, date)
+            under = hit.first > 0 and tokens[hit.first - 1].stem in kb.subordinates
+            person = None if under else kb.sole_holder(office, hit.country, date)
             if person:
                 people.append(person)
                 out.append(_mention(kb, tokens, hit, "person", person, 0.7, office))
             else:  # an office holder we cannot name stands for the state ("a US official")
                 state = kb.state_by_iso3.get(hit.country or "")
-                out.append(_mention(kb, tokens, hit, "state", state, 0.4, office))
+                kept = None if under else office  # a deputy's title is not re-resolved
+                out.append(_mention(kb, tokens, hit, "state", state, 0.4, kept))
             continue
         near = _states_near(kb, hits, n) if len(hit.ids) > 1 else set()
         actor_id = _choose(kb, hit.ids, seen, date, near)

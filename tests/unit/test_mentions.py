@@ -133,3 +133,19 @@ def test_a_national_title_without_its_state_names_nobody(analyse: Analyse) -> No
 def test_a_place_after_a_title_does_not_take_the_titles_place(analyse: Analyse) -> None:
     mentions = analyse("وصل المبعوث الأممي إلى اليمن إلى صنعاء.", "2023-03-15").mentions
     assert [m.actor_id for m in mentions] == ["hans-grundberg", "yemen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال نائب وزير الخارجية الروسي إن الحوار مستمر.", ("russia", "state")),
+        ("قال مساعد الرئيس الأمريكي إن الحوار مستمر.", ("usa", "state")),
+        ("قال نائب الرئيس الأمريكي إن الحوار مستمر.", ("kamala-harris", "person")),  # an office
+        ("قال وزير الخارجية الروسي إن الحوار مستمر.", ("sergey-lavrov", "person")),
+    ],
+)
+def test_a_deputys_title_is_not_the_holder(
+    analyse: Analyse, text: str, expected: tuple[str, str]
+) -> None:
+    (mention,) = analyse(text, "2023-03-15").mentions
+    assert (mention.actor_id, mention.kind) == expected

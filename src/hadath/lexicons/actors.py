@@ -12,7 +12,7 @@ from typing import Any, cast
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
-from hadath.lexicons.phrases import PhraseIndex, build_index
+from hadath.lexicons.phrases import PhraseIndex, build_index, phrase_key
 from hadath.model import Actor, ActorKind, Role
 from hadath.tokenize import TextRules
 
@@ -65,6 +65,7 @@ class ActorKB:
     body_offices: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()
     dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
+    subordinates: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -307,6 +308,9 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         counterparts=indexes[3],
         first_words=frozenset(w for index in indexes for w in index.root.children),
         dual_titles=_dual_titles(rules, {o.label for o in offices if o.kind == "person"}),
+        subordinates=frozenset(
+            k[0] for w in _reference_words("subordinates") if (k := phrase_key(w, rules))
+        ),
         patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
         by_office=_by_office(actors),
