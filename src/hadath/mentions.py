@@ -133,7 +133,7 @@ def _mention(
         score,
         rule=hit.kind,
         office=office,
-        country=hit.country if office else None,
+        country=hit.country if hit.kind in ("office", "counterpart") else None,
     )
 
 

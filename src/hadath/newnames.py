@@ -67,7 +67,7 @@ def _sentences(
     for sentence in analysis.sentences:
         tokens = tokens_in(analysis.tokens, sentence)
         inside = [m for m in analysis.mentions if sentence.contains(m.span)]
-        titles = [m for m in inside if m.office]
+        titles = [m for m in inside if m.office or m.rule in ("office", "counterpart")]
         people = [m for m in inside if m.kind == "person"]
         if not tokens or not _worth_tagging(tokens, titles, people, cues):
             continue

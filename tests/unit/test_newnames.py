@@ -31,3 +31,12 @@ def test_known_people_are_not_duplicated(analyse: Analyse) -> None:
 def test_sentences_without_titles_or_speech_are_not_tagged(analyse: Analyse) -> None:
     analysis = analyse("وصل جيمس هارتويل إلى المدينة صباحا.", "2024-06-26")
     assert not [a for a in analysis.actors if a.id.startswith("new-")]
+
+
+def test_a_new_person_after_a_deputys_title_takes_its_country_not_its_office(
+    analyse: Analyse,
+) -> None:
+    text = "قال نائب وزير الخارجية الروسي سيرغي ريابكوف إن الحوار مستمر مع واشنطن."
+    (person,) = [a for a in analyse(text, "2023-03-15").actors if a.id.startswith("new-")]
+    assert person.arabic == ("سيرغي ريابكوف",)
+    assert (person.country, person.roles) == ("RUS", ())
