@@ -13,6 +13,7 @@ from hadath.tokenize import tokens_in
 _MIN_WORDS = 3
 _SUBJECT_WINDOW = 4  # words after a speech verb in which its subject (VSO) is named
 _SPEAKERS = ("person", "organisation", "state", "group")
+_TITLE_GAP = 3  # words between a title and the name it introduces
 
 
 def quoted_spans(text: str, pairs: Sequence[tuple[str, str]], limit: int) -> Iterator[Span]:
@@ -56,13 +57,25 @@ def _speaker(
         limit = _limit(tokens, cue, sentence, lex)
         after = [m for m in inside if cue.span.end <= m.span.start < limit]
         if after:
-            return after[0].actor_id
+            return _introduced(tokens, inside, after[0]).actor_id
         if before:
             return before[0].actor_id
         if cue.stem in lex.continuations and previous is not None:
             return previous
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
+
+
+def _introduced(tokens: Sequence[Token], inside: Sequence[Mention], first: Mention) -> Mention:
+    """A title that stands for a state ("مساعد الرئيس الروسي") gives way to the person it
+    introduces a few words on ("… للشؤون الخارجية يوري أوشاكوف")."""
+    if first.kind == "person" or first.rule not in ("office", "counterpart"):
+        return first
+    for mention in inside:
+        if mention.kind == "person" and mention.span.start >= first.span.end:
+            gap = tokens_in(tokens, Span(first.span.end, mention.span.start))
+            return mention if len(gap) <= _TITLE_GAP else first
+    return first
 
 
 def _limit(tokens: Sequence[Token], cue: Token, sentence: Span, lex: EventLexicon) -> int:

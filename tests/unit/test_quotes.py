@@ -53,3 +53,12 @@ def test_the_speaker_of_qawluhu_is_named_before_it(analyse: Analyse) -> None:
         'إن "الحل السياسي هو الطريق الوحيد في سوريا".'
     )
     assert _speakers(analyse(text, "2015-08-05")) == ["hassan-rouhani"]
+
+
+def test_a_person_a_title_introduces_is_the_speaker_not_the_titles_state(analyse: Analyse) -> None:
+    text = (
+        "وقال مساعد الرئيس الروسي للشؤون الخارجية يوري أوشاكوف للصحفيين إن "
+        '"المحادثات كانت صريحة وعملية إلى حد بعيد".'
+    )
+    (quote,) = analyse(text, "2022-02-13").quotes
+    assert quote.speaker_actor_id is not None and quote.speaker_actor_id.startswith("new-")
