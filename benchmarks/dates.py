@@ -37,15 +37,12 @@ def load_phrases(path: Path = PHRASES) -> list[Phrase]:
 
 
 def ours(resources: Resources) -> Callable[[str, dt.date], Answer]:
-    """Our resolver: the first time expression of the phrase with a value."""
+    """Our resolver: the value of the phrase's first time expression."""
 
     def answer(text: str, published: dt.date) -> Answer:
-        for found in find(resources.time, tokenize(text, resources.text)):
-            value = resolve(found, published)
-            if value is not None:
-                return value.value, value.precision
-            return None
-        return None
+        found = next(find(resources.time, tokenize(text, resources.text)), None)
+        value = resolve(found, published) if found is not None else None
+        return (value.value, value.precision) if value is not None else None
 
     return answer
 

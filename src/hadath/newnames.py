@@ -11,7 +11,7 @@ from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
 # Tokens between a title and the name it introduces ("المتحدث باسم البنتاغون باتريك رايدر").
-_TITLE_GAP = 3
+TITLE_GAP = 3
 _NAME_WORDS = 4  # the longest name a title introduces, in words
 _CONTEXT = 2  # words either side that the tagger's features look at
 ID_PREFIX = "new-"
@@ -36,7 +36,7 @@ def _title_before(span: Span, titles: Sequence[Mention], tokens: Sequence[Token]
     """The title that introduces a name: a title mention ending a few tokens before it."""
     for title in reversed(titles):
         between = [t for t in tokens if title.span.end <= t.span.start and t.span.end <= span.start]
-        if title.span.end <= span.start and len(between) <= _TITLE_GAP:
+        if title.span.end <= span.start and len(between) <= TITLE_GAP:
             return title
     return None
 
@@ -84,7 +84,7 @@ def _around(tokens: Sequence[Token], titles: Sequence[Mention]) -> Sequence[Toke
     if not starts:
         return tokens
     first = max(0, starts[0] - _CONTEXT)
-    return tokens[first : starts[-1] + 1 + _TITLE_GAP + _NAME_WORDS + _CONTEXT]
+    return tokens[first : starts[-1] + 1 + TITLE_GAP + _NAME_WORDS + _CONTEXT]
 
 
 def find_new_people(

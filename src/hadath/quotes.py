@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 
 from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Mention, Quote, Span, Token
+from hadath.newnames import TITLE_GAP
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
 _MIN_WORDS = 3
 _SUBJECT_WINDOW = 4  # words after a speech verb in which its subject (VSO) is named
 _SPEAKERS = ("person", "organisation", "state", "group")
-_TITLE_GAP = 3  # words between a title and the name it introduces
 
 
 def quoted_spans(text: str, pairs: Sequence[tuple[str, str]], limit: int) -> Iterator[Span]:
@@ -74,7 +74,7 @@ def _introduced(tokens: Sequence[Token], inside: Sequence[Mention], first: Menti
     for mention in inside:
         if mention.kind == "person" and mention.span.start >= first.span.end:
             gap = tokens_in(tokens, Span(first.span.end, mention.span.start))
-            return mention if len(gap) <= _TITLE_GAP else first
+            return mention if len(gap) <= TITLE_GAP else first
     return first
 
 

@@ -60,6 +60,8 @@ def back_references(
         return tuple(mentions)
     taken = [*taken, *(m.span for m in mentions if m.rule != "tagger")]
     out = [_retarget(m, candidates, text, rules) for m in mentions]
+    # A handful of surnames per article: a dict of first words is cheaper than building a
+    # phrase index (which tokenises every phrase) for each document.
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for surname in sorted(candidates, key=len, reverse=True):  # the longest surname first
         by_first.setdefault(surname[0], []).append(surname)

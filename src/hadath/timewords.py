@@ -139,36 +139,40 @@ def load_time_lexicon(rules: TextRules) -> TimeLexicon:
     rel = require_mapping(load_yaml("time/relative.yaml"), "time/relative.yaml")
     era = require_mapping(months.get("era"), "time/months.yaml: era")
     where = "time/relative.yaml"
+
+    def words(key: str) -> frozenset[str]:
+        return _stems(rel.get(key), rules, where)
+
     return TimeLexicon(
         months=_months(months, rules, "time/months.yaml"),
         weekdays=_weekdays(load_yaml("time/weekdays.yaml"), rules, "time/weekdays.yaml"),
         days=_days(rel.get("days"), rules, where),
-        day_word=_stems(rel.get("day_word"), rules, where),
-        next_words=_stems(rel.get("next"), rules, where),
-        previous_words=_stems(rel.get("previous"), rules, where),
-        month_modifiers=_stems(rel.get("month_modifiers"), rules, where),
-        year_words=_stems(rel.get("year_words"), rules, where),
-        month_words=_stems(rel.get("month_words"), rules, where),
-        year_joiners=_stems(rel.get("year_joiners"), rules, where),
-        year_prepositions=_stems(rel.get("year_prepositions"), rules, where),
+        day_word=words("day_word"),
+        next_words=words("next"),
+        previous_words=words("previous"),
+        month_modifiers=words("month_modifiers"),
+        year_words=words("year_words"),
+        month_words=words("month_words"),
+        year_joiners=words("year_joiners"),
+        year_prepositions=words("year_prepositions"),
         hijri_era=_stems(era.get("hijri"), rules, "time/months.yaml"),
         gregorian_era=_stems(era.get("gregorian"), rules, "time/months.yaml"),
         equivalence=build_index(
             ((w, True) for w in require_str_list(months.get("equivalence"), "time/months.yaml")),
             rules,
         ),
-        this_words=_stems(rel.get("this"), rules, where),
+        this_words=words("this"),
         units=_units(rel.get("units"), rules, where),
-        ago=_stems(rel.get("ago"), rules, where),
-        since=_stems(rel.get("since"), rules, where),
-        anchor=_stems(rel.get("anchor"), rules, where),
+        ago=words("ago"),
+        since=words("since"),
+        anchor=words("anchor"),
         approximately=build_index(
             ((w, True) for w in require_str_list(rel.get("approximately"), where)), rules
         ),
         numbers=_numbers(rel.get("numbers"), rules, where),
-        period_parts=_stems(rel.get("period_parts"), rules, where),
+        period_parts=words("period_parts"),
         ordinal_days=_numbers(rel.get("ordinal_days"), rules, where),
-        day_joiners=_stems(rel.get("day_joiners"), rules, where),
+        day_joiners=words("day_joiners"),
         seasons=_seasons(rel.get("seasons"), rules, where),
-        day_parts=_stems(rel.get("day_parts"), rules, where),
+        day_parts=words("day_parts"),
     )

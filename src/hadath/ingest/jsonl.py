@@ -14,8 +14,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from hadath.errors import EncodingError, InputError, InputTooLargeError, MalformedRecordError
-from hadath.ingest.decode import check_size, decode, read_file
-from hadath.ingest.document import IngestRules, document_from_text, failure_of, load_ingest_rules
+from hadath.ingest.decode import check_size, decode
+from hadath.ingest.document import (
+    IngestRules,
+    document_from_text,
+    failure_of,
+    load_ingest_rules,
+    read_whole_file,
+)
 from hadath.model import Document, Failure
 from hadath.settings import Settings
 
@@ -250,12 +256,7 @@ def read(
     source = str(path)
     rules = rules or load_ingest_rules()
     if path.suffix.lower() not in JSON_LINES_SUFFIXES:
-        try:
-            data = read_file(path, settings)
-        except InputError as exc:
-            yield failure_of(source, exc)
-            return
-        yield from read_json_bytes(data, source, settings, rules)
+        yield from read_whole_file(path, settings, rules, read_json_bytes)
         return
     try:
         stream = path.open("rb")

@@ -18,6 +18,7 @@ from hadath.tokenize import TextRules
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_REFERENCES = "actors/references.yaml"
 _PARTIAL = re.compile(r"^\d{4}(-\d{2})?$")
 PERSON_KEYS = frozenset({"id", "name", "country", "wikidata", "aliases", "arabic", "roles"})
 # concurrent: true marks a holder who shared the office with a rival or co-holder (two
@@ -292,38 +293,41 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
     iso = {s.country: s.id for s, _ in states if s.country}
     _check_references(actors, iso, offices)
     name_pairs += [(ar, a.id) for a in actors.values() for ar in a.arabic]
-    indexes = (
-        build_index(name_pairs, rules),
-        build_index(nisba_pairs, rules),
-        build_index(((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules),
-        build_index(((w, True) for w in _reference_words("counterpart")), rules),
-    )
+    refs = require_mapping(load_yaml(_REFERENCES), _REFERENCES)
+    names = build_index(name_pairs, rules)
+    nisba = build_index(nisba_pairs, rules)
+    titles = build_index(((ar, o) for o in offices if o.kind == "person" for ar in o.arabic), rules)
+    counterparts = build_index(((w, True) for w in _listed(refs, "counterpart")), rules)
     return ActorKB(
         actors=FrozenMap(actors),
-        names=indexes[0],
-        nisba=indexes[1],
-        offices=indexes[2],
+        names=names,
+        nisba=nisba,
+        offices=titles,
         state_by_iso3=FrozenMap(iso),
         article=morph.article,
-        counterparts=indexes[3],
-        first_words=frozenset(w for index in indexes for w in index.root.children),
-        dual_titles=_dual_titles(rules, {o.label for o in offices if o.kind == "person"}),
-        subordinates=frozenset(
-            k[0] for w in _reference_words("subordinates") if (k := phrase_key(w, rules))
+        counterparts=counterparts,
+        first_words=frozenset(
+            w for index in (names, nisba, titles, counterparts) for w in index.root.children
         ),
-        patronymic=frozenset(map(rules.normalizer, _reference_words("patronymic"))),
-        given_name_prefix=frozenset(map(rules.normalizer, _reference_words("given_name_prefix"))),
+        dual_titles=_dual_titles(refs, rules, {o.label for o in offices if o.kind == "person"}),
+        # Subordinate words are compared with token stems, name words with normalised words.
+        subordinates=frozenset(
+            k[0] for w in _listed(refs, "subordinates") if (k := phrase_key(w, rules))
+        ),
+        patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
+        given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
         by_office=_by_office(actors),
         shared_offices=frozenset(o.label for o in offices if o.shared),
         body_offices=frozenset(o.label for o in offices if o.names_body),
     )
 
 
-def _dual_titles(rules: TextRules, labels: set[str]) -> FrozenMap[str, tuple[str, ...]]:
-    where = "actors/references.yaml: dual_titles"
-    data = require_mapping(load_yaml("actors/references.yaml"), "actors/references.yaml")
+def _dual_titles(
+    refs: Mapping[str, Any], rules: TextRules, labels: set[str]
+) -> FrozenMap[str, tuple[str, ...]]:
+    where = f"{_REFERENCES}: dual_titles"
     table: dict[str, tuple[str, ...]] = {}
-    for raw in data.get("dual_titles") or []:
+    for raw in refs.get("dual_titles") or []:
         entry = require_mapping(raw, where)
         offices = tuple(require_str_list(entry.get("offices"), where))
         unknown = sorted(set(offices) - labels)
@@ -335,9 +339,8 @@ def _dual_titles(rules: TextRules, labels: set[str]) -> FrozenMap[str, tuple[str
     return FrozenMap(table)
 
 
-def _reference_words(key: str) -> list[str]:
-    data = require_mapping(load_yaml("actors/references.yaml"), "actors/references.yaml")
-    return require_str_list(data.get(key), f"actors/references.yaml: {key}")
+def _listed(refs: Mapping[str, Any], key: str) -> list[str]:
+    return require_str_list(refs.get(key), f"{_REFERENCES}: {key}")
 
 
 def _check_references(

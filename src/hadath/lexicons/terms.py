@@ -30,19 +30,17 @@ class Term:
 
 
 def _first_day(value: str) -> dt.date:
-    return dt.date.fromisoformat(f"{value}-01-01"[:10]) if len(value) < 10 else _day(value)
+    """The earliest day an ISO date of any precision (2014, 2014-05, 2014-05-12) allows."""
+    return dt.date.fromisoformat(f"{value}-01-01"[:10])
 
 
 def _last_day(value: str) -> dt.date:
+    """The latest day an ISO date of any precision allows."""
     if len(value) == 4:
         return dt.date(int(value), 12, 31)
     if len(value) == 7:
-        first = dt.date.fromisoformat(f"{value}-01")
+        first = _first_day(value)
         return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return _day(value)
-
-
-def _day(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
