@@ -8,12 +8,13 @@ from typing import Any
 
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
-from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
+from hadath.lexicons.morphology import WHERE as MORPHOLOGY
+from hadath.lexicons.morphology import Morphology, load_morphology
 from hadath.lexicons.phrases import phrase_key
 from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
 
-GAP = "..."
 MODES: Mapping[str, frozenset[str]] = FrozenMap(
     {
         "CONSULT": frozenset({"phone", "visit", "third-party", "multilateral"}),
@@ -90,29 +91,67 @@ class EventLexicon:
     complementizers: frozenset[str] = frozenset()
 
 
-def _pattern(text: str, rules: TextRules) -> tuple[tuple[str, ...], ...]:
-    parts = tuple(phrase_key(part.strip(), rules) for part in text.split(GAP))
-    if not all(parts):
-        raise LexiconError(f"events/triggers.yaml: pattern {text!r} has an empty part")
-    return parts
+_ENTRY_KEYS = frozenset(
+    {"id", "mode", "cameo", "reciprocal", "verbs", "participles", "nouns", "patterns"}
+)
 
 
-def _trigger(raw: Any, rules: TextRules) -> Trigger:
-    where = "events/triggers.yaml"
+def _stems(words: tuple[str, ...], rules: TextRules) -> tuple[str, ...]:
+    return tuple(stem for word in words for stem in phrase_key(word, rules))
+
+
+Form = tuple[tuple[str, ...], ...]
+
+
+def _forms(entry: dict[str, Any], morph: Morphology, where: str) -> list[Form]:
+    """Every written form of an entry, as patterns of parts of words."""
+
+    def listed(key: str) -> list[str]:
+        return require_str_list(entry[key], f"{where}: {key}") if key in entry else []
+
+    singles = [
+        *(f for v in listed("verbs") for f in morph.verb(v)),
+        *(f for p in listed("participles") for f in morph.participle(p)),
+        *(f for n in listed("nouns") for f in morph.noun(n)),
+    ]
+    found: list[Form] = [((f,),) for f in singles]
+    found += [p for text in listed("patterns") for p in morph.pattern(text)]
+    if not found:
+        raise LexiconError(f"{where}: give verbs, participles, nouns or patterns")
+    return found
+
+
+def _trigger(raw: Any, kind: str, morph: Morphology, rules: TextRules, where: str) -> Trigger:
     entry = require_mapping(raw, where)
-    ident, kind, mode = entry.get("id"), entry.get("type"), entry.get("mode")
-    if not isinstance(ident, str) or kind not in EVENT_TYPES:
-        raise LexiconError(f"{where}: {ident!r} needs an id and one of the 16 PLOVER types")
+    ident, mode = entry.get("id"), entry.get("mode")
+    if not isinstance(ident, str):
+        raise LexiconError(f"{where}: every entry needs an id")
+    if unknown := set(entry) - _ENTRY_KEYS:
+        raise LexiconError(f"{where}: {ident} has unknown keys {sorted(unknown)}")
     if mode is not None and mode not in MODES.get(kind, frozenset()):
         raise LexiconError(f"{where}: {ident} mode {mode!r} is not a PLOVER mode of {kind}")
+    patterns = []
+    for form in _forms(entry, morph, f"{where}: {ident}"):
+        stems = tuple(_stems(part, rules) for part in form)
+        if not all(stems):
+            raise LexiconError(f"{where}: {ident} has a pattern with no word: {form!r}")
+        patterns.append(stems)
     return Trigger(
         id=ident,
         type=kind,
         mode=mode,
         cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
         reciprocal=bool(entry.get("reciprocal", False)),
-        patterns=tuple(_pattern(p, rules) for p in require_str_list(entry.get("patterns"), ident)),
+        patterns=tuple(dict.fromkeys(patterns)),
     )
+
+
+def _file_triggers(relative: str, morph: Morphology, rules: TextRules) -> list[Trigger]:
+    data = require_mapping(load_yaml(relative), relative)
+    kind = data.get("type")
+    if kind not in EVENT_TYPES or relative.rsplit("/", 1)[-1] != f"{str(kind).lower()}.yaml":
+        raise LexiconError(f"{relative}: 'type' must be the PLOVER type the file is named after")
+    return [_trigger(raw, kind, morph, rules, relative) for raw in data.get("triggers") or []]
 
 
 def _phrases(
@@ -123,11 +162,13 @@ def _phrases(
 
 def load_event_lexicon(rules: TextRules) -> EventLexicon:
     """Load and check triggers, markers and cues."""
-    data = require_mapping(load_yaml("events/triggers.yaml"), "events/triggers.yaml")
-    triggers = tuple(_trigger(raw, rules) for raw in data.get("triggers") or [])
+    morph = load_morphology()
+    settings = require_mapping(load_yaml(MORPHOLOGY), MORPHOLOGY)
+    files = data_files("events/triggers", ".yaml")
+    triggers = tuple(t for relative in files for t in _file_triggers(relative, morph, rules))
     ids = [t.id for t in triggers]
-    if len(set(ids)) != len(ids):
-        raise LexiconError("events/triggers.yaml: trigger ids must be unique")
+    if not triggers or len(set(ids)) != len(ids):
+        raise LexiconError("events/triggers/: trigger ids must be unique, and there must be some")
     index: dict[str, list[tuple[Trigger, tuple[tuple[str, ...], ...]]]] = {}
     for trigger in triggers:
         for pattern in trigger.patterns:
@@ -137,7 +178,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
     return EventLexicon(
         triggers=triggers,
         by_first_word=FrozenMap({k: tuple(v) for k, v in index.items()}),
-        max_gap=int(data.get("max_gap", 6)),
+        max_gap=int(settings.get("max_gap", 6)),
         historical=_phrases(markers, "historical", rules, "events/markers.yaml"),
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
@@ -145,7 +186,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         continuations=_cue_words(cues, "continuations", rules),
         noun_cues=_cue_words(cues, "noun_cues", rules),
         complementizers=_cue_words(cues, "complementizers", rules, by_norm=True),
-        tolerated_suffix=str(data.get("tolerated_suffix") or ""),
+        tolerated_suffix=str(settings.get("tolerated_suffix") or ""),
     )
 
 
