@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
+from hadath.arguments import Clause, Who, opens_sentence, participants, subject
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
-_PARTICIPANTS = ("person", "organisation", "state", "group")
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
-_INFERRED = (None, "lead", "publication-month")  # date sources that are not the event's own
+_INFERRED = (
+    None,
+    "context",
+    "lead",
+    "publication-month",
+)  # date sources that are not the event's own
 
 
 def _bare(stem: str, suffix: str) -> str:
@@ -86,39 +91,6 @@ def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
-Who = Callable[[Mention], str | None]
-
-
-def _participants(
-    mentions: Sequence[Mention], trigger: Span, reciprocal: bool, who: Who
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Choose actors and recipients among the mentions of the trigger's clause; `who` names
-    the actor a mention stands for on the event's date."""
-    # People found only by the name tagger stay out of events for now: their names are
-    # romanised guesses that no one can query by (they remain mentions and quote speakers).
-    ids = [m for m in mentions if m.actor_id and m.kind in _PARTICIPANTS and m.rule != "tagger"]
-    if reciprocal:
-        people = [m for m in ids if m.kind == "person"]
-        chosen = people if len(people) >= 2 else ids
-        return _ids(who(m) for m in chosen), ()
-    after = [m for m in ids if m.span.end > trigger.end]
-    # "الهجمات الروسية على ..." — a nisba right after a verbal noun names who acted.
-    if after and after[0].rule == "nisba" and after[0].span.start - trigger.end <= 1:
-        actor: Mention | None = after.pop(0)
-    else:
-        # The subject stands before the trigger (SVO) or inside a light-verb pattern (VSO:
-        # "فرضت الولايات المتحدة عقوبات").
-        before = [m for m in ids if m.span.end <= trigger.end]
-        actor = before[0] if before else (after.pop(0) if after else None)
-    first = who(actor) if actor else None
-    recipient = next((who(m) for m in after if who(m) != first), None)
-    return _ids([first]), _ids([recipient])
-
-
-def _ids(values: Iterable[str | None]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(v for v in values if v))
-
-
 def _on_date(kb: ActorKB, date: str | None) -> Who:
     """A title resolves to whoever held the office on the event's date, not on publication."""
 
@@ -168,6 +140,24 @@ def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, 
     return None
 
 
+def _context(
+    events: Sequence[tuple[Event, bool]], lead: tuple[TimeValue, str] | None
+) -> tuple[TimeValue, str] | None:
+    """When later sentences that say no time happened ("أمس … وأضاف …"): the day the story
+    has reached. The first event dated in the text sets it; after that, a day before it is
+    background and leaves it."""
+    own = [
+        e.date
+        for e, _ in events
+        if e.date and e.date_source in ("clause", "sentence") and not e.historical
+    ]
+    if not own:
+        return lead
+    if lead is not None and lead[1] == "context" and own[-1].value < lead[0].value:
+        return lead
+    return own[-1], "context"
+
+
 def _clauses(sentence: Span, triggers: Sequence[Span]) -> list[Span]:
     """Split a sentence at its triggers: each trigger governs the words up to the next one."""
     bounds = [sentence.start, *(t.start for t in triggers[1:]), sentence.end]
@@ -178,20 +168,39 @@ def _is_definite(token: Token, article: str) -> bool:
     return token.prefix.endswith(article)
 
 
+def _planned(tokens: Sequence[Token], first: int, lex: EventLexicon, article: str) -> bool:
+    """A verb right after "أن" or "كي" is a plan or a purpose ("على أن يلتقيا"); a noun there
+    is the subject of what is said ("أن المحادثات جرت")."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    return before in lex.planned and not _is_definite(tokens[first], article)
+
+
+def _cut(tokens: Sequence[Token], clause: Span, trigger: Span, lex: EventLexicon) -> int:
+    """Where the trigger's own clause starts: after the last complementizer (أن، إن) before it."""
+    said = [t.span.end for t in tokens_in(tokens, Span(clause.start, trigger.start))
+            if t.norm in lex.complementizers]  # fmt: skip
+    return said[-1] if said else clause.start
+
+
 def _sentence_events(
     analysis: Analysis,
     sentence: Span,
     lex: EventLexicon,
     kb: ActorKB,
     lead: tuple[TimeValue, str] | None,
+    carried: Mention | None,
+    pair: tuple[str, ...],
 ) -> Iterator[tuple[Event, bool]]:
-    """Yield each event of a sentence, and whether its trigger is a definite noun."""
+    """Yield each event of a sentence, and whether its trigger is a definite noun; `carried`
+    is the subject of earlier sentences, for a verb whose subject is left unsaid, and `pair`
+    the parties of the last call or meeting, for "الجانبان"."""
     tokens = tokens_in(analysis.tokens, sentence)
     historical = _has(tokens, lex.historical)
     found = list(find_triggers(lex, tokens))
     if not found:
         return
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end in found]
+    inside = [m for m in analysis.mentions if sentence.contains(m.span)]
     for (trigger, first, _), span, clause in zip(
         found, spans, _clauses(sentence, spans), strict=True
     ):
@@ -199,11 +208,24 @@ def _sentence_events(
         clause_start = tokens_in(tokens, Span(clause.start, span.start))
         if _has(clause_start[-_MODAL_WINDOW:], lex.not_asserted):
             continue
+        if _planned(tokens, first, lex, kb.article) and not historical:
+            continue
         when, source = _event_date(analysis, sentence, clause, span, historical, lead)
         date = when.value if when else analysis.document.published
-        mentions = [m for m in analysis.mentions if clause.contains(m.span)]
-        who = _on_date(kb, date)
-        actors, recipients = _participants(mentions, span, trigger.reciprocal, who)
+        place = Clause(
+            span=clause,
+            tokens=tokens,
+            mentions=[m for m in analysis.mentions if clause.contains(m.span)],
+            later=[m for m in inside if m.span.start >= clause.end],
+            trigger=span,
+            cut=_cut(tokens, clause, span, lex),
+            opens_sentence=opens_sentence(tokens, span, lex.arguments),
+            carried=carried,
+            pair=pair,
+        )
+        actors, recipients = participants(
+            place, trigger.reciprocal, _on_date(kb, date), lex.arguments
+        )
         if not actors:
             continue
         event = Event(
@@ -257,5 +279,15 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     kb = resources.actors
     body = _body(analysis)
     lead = lead_day(analysis, body)
-    found = [e for s in body for e in _sentence_events(analysis, s, lex, kb, lead)]
+    found: list[tuple[Event, bool]] = []
+    carried: Mention | None = None
+    pair: tuple[str, ...] = ()
+    for sentence in body:
+        new = list(_sentence_events(analysis, sentence, lex, kb, lead, carried, pair))
+        found += new
+        lead = _context(new, lead)
+        met = [e.actors for e, _ in found if len(e.actors) >= 2 and not e.recipients]
+        pair = met[-1] if met else pair
+        inside = [m for m in analysis.mentions if sentence.contains(m.span)]
+        carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

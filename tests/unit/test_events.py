@@ -57,14 +57,31 @@ def _dates(analysis: Analysis) -> dict[str, tuple[str | None, str | None]]:
     return {e.type: (e.date.value if e.date else None, e.date_source) for e in analysis.events}
 
 
-def test_an_undated_event_of_the_story_takes_the_day_its_lead_reports(analyse: Analyse) -> None:
+def test_an_undated_event_goes_on_with_the_day_of_the_last_dated_one(analyse: Analyse) -> None:
     text = (
         "أجرى الرئيس الفرنسي إيمانويل ماكرون أمس اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين. "
         "واتهم ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
     )
     dates = _dates(analyse(text, "2023-03-15"))
     assert dates["CONSULT"] == ("2023-03-14", "clause")
-    assert dates["ACCUSE"] == ("2023-03-14", "lead")
+    assert dates["ACCUSE"] == ("2023-03-14", "context")
+
+
+def test_an_earlier_day_further_on_is_background_and_does_not_carry(analyse: Analyse) -> None:
+    text = (
+        "أجرى الرئيس الفرنسي إيمانويل ماكرون أمس اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين. "
+        "وهاجمت القوات الروسية المدن الأوكرانية في 2 مارس. "
+        "واتهم ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    )
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == ("2023-03-14", "context")
+
+
+def test_an_undated_event_of_the_story_takes_the_day_its_lead_reports(analyse: Analyse) -> None:
+    text = (
+        "نشرت وكالة الأنباء الرسمية أمس نص البيان الختامي. "
+        "واتهم ماكرون روسيا بتصعيد الهجمات على المدن الأوكرانية."
+    )
+    assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == ("2023-03-14", "lead")
 
 
 def test_a_background_event_without_a_date_of_its_own_gets_none(analyse: Analyse) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hadath.errors import LexiconError
+from hadath.lexicons.arguments import ArgumentWords, load_argument_words
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.morphology import WHERE as MORPHOLOGY
@@ -84,7 +85,9 @@ class EventLexicon:
     historical: tuple[tuple[str, ...], ...]
     negated: tuple[tuple[str, ...], ...]
     not_asserted: tuple[tuple[str, ...], ...]
+    planned: frozenset[str]
     cues: frozenset[str]
+    arguments: ArgumentWords
     tolerated_suffix: str = ""
     continuations: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
@@ -182,16 +185,22 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         historical=_phrases(markers, "historical", rules, "events/markers.yaml"),
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
+        planned=_cue_words(markers, "planned", rules, True, "events/markers.yaml"),
         cues=_cue_words(cues, "cues", rules),
         continuations=_cue_words(cues, "continuations", rules),
         noun_cues=_cue_words(cues, "noun_cues", rules),
         complementizers=_cue_words(cues, "complementizers", rules, by_norm=True),
         tolerated_suffix=str(settings.get("tolerated_suffix") or ""),
+        arguments=load_argument_words(rules),
     )
 
 
 def _cue_words(
-    data: dict[str, Any], key: str, rules: TextRules, by_norm: bool = False
+    data: dict[str, Any],
+    key: str,
+    rules: TextRules,
+    by_norm: bool = False,
+    where: str = "quotes/cues.yaml",
 ) -> frozenset[str]:
-    words = require_str_list(data.get(key), f"quotes/cues.yaml: {key}")
+    words = require_str_list(data.get(key), f"{where}: {key}")
     return frozenset(k[0] for w in words if (k := phrase_key(w, rules, by_norm)))

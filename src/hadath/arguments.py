@@ -1,0 +1,149 @@
+"""An event's participants from the structure of its Arabic clause: subject, object, partner."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from hadath.lexicons.arguments import ArgumentWords
+from hadath.model import Mention, Span, Token
+
+PARTICIPANTS = ("person", "organisation", "state", "group")
+TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
+_OPENING = 2  # a verb among the first words of a sentence may have its subject left unsaid
+
+Who = Callable[[Mention], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """What participant choice reads: the clause's tokens and mentions, the trigger, and the
+    subject carried from earlier sentences for a verb whose subject is left unsaid."""
+
+    span: Span
+    tokens: Sequence[Token]  # the sentence's
+    mentions: Sequence[Mention]
+    later: Sequence[Mention]  # mentions after the clause, in the rest of the sentence
+    trigger: Span
+    cut: int  # where the trigger's own clause starts: after a complementizer (أن، إن)
+    opens_sentence: bool
+    carried: Mention | None
+    pair: tuple[str, ...] = ()  # the parties of the article's last call or meeting
+
+
+def eligible(mentions: Iterable[Mention]) -> list[Mention]:
+    """Mentions that can take part in an event: recognised actors, not places.
+
+    People found only by the name tagger stay out: their names are romanised guesses that no
+    one can query by (they remain mentions and quote speakers)."""
+    return [m for m in mentions if m.actor_id and m.kind in PARTICIPANTS and m.rule != "tagger"]
+
+
+def _strip(word: str, words: ArgumentWords) -> str:
+    return word[1:] if len(word) > 2 and word[0] in words.conjunctions else word
+
+
+def _role(tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWords) -> str:
+    """Whether a mention starting in token i follows a topic word, a preposition (oblique) or
+    neither (bare)."""
+    inside = mention.span.start > tokens[i].span.start  # a clitic written on the mention
+    prefix = tokens[i].prefix if inside else ""
+    if words.article and prefix.endswith(words.article):
+        prefix = prefix[: -len(words.article)]
+    if any(c in words.oblique_clitics for c in prefix):
+        return OBLIQUE
+    if inside or i == 0:
+        return BARE
+    before = tokens[i - 1]
+    said = {before.norm, before.stem, _strip(before.norm, words)}
+    if said & words.topic:
+        return TOPIC
+    return OBLIQUE if said & words.oblique else BARE
+
+
+def roles(
+    tokens: Sequence[Token], mentions: Sequence[Mention], words: ArgumentWords
+) -> dict[Mention, str]:
+    """Each mention's role; a conjunct takes its neighbour's ("في الرياض وطهران": both topic)."""
+    starts = [t.span.start for t in tokens]
+    found: dict[Mention, str] = {}
+    last: tuple[Mention, int] | None = None
+    for mention in mentions:
+        i = bisect.bisect_right(starts, mention.span.start) - 1
+        if i < 0:
+            continue
+        found[mention] = _role(tokens, i, mention, words)
+        joined = tokens[i].prefix[:1] in words.conjunctions and tokens[i].prefix != ""
+        if last is not None and joined and i == last[1] + 1 and found[mention] == BARE:
+            found[mention] = found[last[0]]
+        last = mention, bisect.bisect_right(starts, mention.span.end - 1) - 1
+    return found
+
+
+def opens_sentence(tokens: Sequence[Token], trigger: Span, words: ArgumentWords) -> bool:
+    """Whether a trigger stands among a sentence's first words, after at most an opener."""
+    leading = [t for t in tokens if t.is_word and t.span.end <= trigger.start]
+    return len([t for t in leading if _strip(t.norm, words) not in words.openers]) < _OPENING
+
+
+def subject(
+    tokens: Sequence[Token], mentions: Sequence[Mention], words: ArgumentWords
+) -> Mention | None:
+    """The first participant of a sentence that no preposition governs: its likely subject."""
+    found = roles(tokens, eligible(mentions), words)
+    return next((m for m, r in found.items() if r == BARE), None)
+
+
+def participants(
+    clause: Clause, reciprocal: bool, who: Who, words: ArgumentWords
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Choose actors and recipients; `who` names the actor a mention stands for on the date."""
+    marked = roles(clause.tokens, eligible(clause.mentions), words)
+    found = [m for m, r in marked.items() if r != TOPIC]
+    places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
+    trigger = clause.trigger
+    before = [m for m in found if m.span.end <= trigger.end]
+    unsaid = not before and clause.opens_sentence and clause.carried is not None
+    if reciprocal:
+        people = [m for m in found if m.kind == "person"]
+        chosen = people if len(people) >= 2 else found
+        ids = _ids(who(m) for m in chosen)
+        if len(ids) < 2 and unsaid and clause.carried is not None:
+            ids = _ids([who(clause.carried), *ids])
+        said = (t.stem for t in clause.tokens if clause.span.contains(t.span))
+        if len(ids) < 2 and any(stem in words.pairs for stem in said):
+            ids = _ids([*clause.pair, *ids])
+        return ids, ()
+    after = [m for m in found if m.span.end > trigger.end]
+    actor = _actor(before, after, marked, clause)
+    if actor is None and unsaid:
+        actor = clause.carried
+    if actor is None and (before or after):
+        actor = (before or after)[0]
+    first = who(actor) if actor else None
+    # The act a verb announces or threatens may name its target in the next clause
+    # ("توعدت بفرض عقوبات على …"), so the rest of the sentence comes after the clause's own.
+    later = [*after, *places, *eligible(clause.later)]
+    recipient = next((who(m) for m in later if m is not actor and who(m) != first), None)
+    return _ids([first]), _ids([recipient])
+
+
+def _actor(
+    before: Sequence[Mention], after: Sequence[Mention], roles: dict[Mention, str], clause: Clause
+) -> Mention | None:
+    """The subject: a nisba right after a verbal noun ("الهجمات الروسية على"), else the first
+    bare mention before the trigger in its own clause (after أن), else in the sentence's main
+    clause ("أعلن X طرد …"), where a light-verb pattern counts as before ("فرضت الولايات
+    المتحدة عقوبات"); else the first bare one after it (VSO)."""
+    if after and after[0].rule == "nisba" and after[0].span.start - clause.trigger.end <= 1:
+        return after[0]
+    bare = [m for m in before if roles[m] == BARE]
+    own = [m for m in bare if m.span.start >= clause.cut]
+    if own or bare:
+        return (own or bare)[0]
+    return next((m for m in after if roles[m] == BARE), None)
+
+
+def _ids(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))

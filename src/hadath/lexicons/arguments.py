@@ -1,0 +1,45 @@
+"""Words that mark a mention's part in an event's clause (data/events/arguments.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.phrases import phrase_key
+from hadath.tokenize import TextRules
+
+WHERE = "events/arguments.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentWords:
+    """Prepositions before a mention: topic or place (not a participant), or oblique."""
+
+    topic: frozenset[str]
+    oblique: frozenset[str]
+    oblique_clitics: frozenset[str]
+    conjunctions: frozenset[str]
+    openers: frozenset[str]
+    pairs: frozenset[str]
+    article: str
+
+
+def load_argument_words(rules: TextRules) -> ArgumentWords:
+    """Load and check the argument-marking words."""
+    data = require_mapping(load_yaml(WHERE), WHERE)
+    fold = rules.normalizer
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in require_str_list(data.get(key), f"{WHERE}: {key}"))
+
+    return ArgumentWords(
+        topic=words("topic"),
+        oblique=words("oblique"),
+        oblique_clitics=words("oblique_clitics"),
+        conjunctions=words("conjunctions"),
+        openers=words("openers"),
+        pairs=frozenset(
+            k[0] for w in require_str_list(data.get("pairs"), WHERE) if (k := phrase_key(w, rules))
+        ),
+        article=fold(rules.clitics.article),
+    )

@@ -1,0 +1,71 @@
+"""Participants from clause structure: prepositions, conjuncts, unsaid subjects, "the two sides"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.arguments import BARE, OBLIQUE, TOPIC, eligible, roles
+from hadath.model import Analysis
+from hadath.resources import Resources
+
+Analyse = Callable[..., Analysis]
+
+
+def _coded(analysis: Analysis) -> set[tuple[str, frozenset[str]]]:
+    return {(e.type, frozenset(e.actors + e.recipients)) for e in analysis.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بحث الرئيس الفرنسي مع المستشار الألماني الأوضاع في سوريا",
+         {"الرئيس": BARE, "المستشار": OBLIQUE, "سوريا": TOPIC}),
+        ("التقى وزير الخارجية في الرياض وطهران بمسؤولين من العراق",
+         {"الرياض": TOPIC, "طهران": TOPIC, "العراق": OBLIQUE}),
+        ("حذرت روسيا من أن أي هجوم على إيران سيكون خطأ", {"روسيا": BARE, "إيران": OBLIQUE}),
+        ("اتصل بنيامين نتنياهو بالرئيس الأميركي", {"بنيامين": BARE}),
+    ],
+)  # fmt: skip
+def test_roles(text: str, expected: dict[str, str], analyse: Analyse,
+               resources: Resources) -> None:  # fmt: skip
+    analysis = analyse(text)
+    found = roles(analysis.tokens, eligible(analysis.mentions), resources.events.arguments)
+    by_text = {m.span.of(text).split()[0]: r for m, r in found.items()}
+    assert {w: by_text.get(w) for w in expected} == expected
+
+
+def test_a_verb_whose_subject_is_unsaid_takes_the_last_sentences_subject(analyse: Analyse) -> None:
+    text = ("استقبل الرئيس الروسي فلاديمير بوتين في موسكو رئيس الوزراء الهندي ناريندرا مودي. "
+            "وحذر من أن العقوبات على إيران ستضر بالاقتصاد العالمي.")  # fmt: skip
+    threats = [e for e in analyse(text, "2019-09-04").events if e.type == "THREATEN"]
+    assert threats and threats[0].actors == ("vladimir-putin",)
+
+
+def test_the_two_sides_are_the_parties_of_the_last_meeting(analyse: Analyse) -> None:
+    text = ("التقى وزير الخارجية السعودي فيصل بن فرحان نظيره الإيراني حسين أمير عبد اللهيان "
+            "في بكين. واتفق الجانبان على إعادة فتح السفارتين.")  # fmt: skip
+    agreed = [e for e in analyse(text, "2023-04-06").events if e.type == "AGREE"]
+    assert agreed and set(agreed[0].actors) == {"faisal-bin-farhan", "hossein-amir-abdollahian"}
+
+
+def test_a_threat_takes_its_target_from_the_act_it_threatens(analyse: Analyse) -> None:
+    text = "توعدت الولايات المتحدة الخميس بفرض مزيد من العقوبات على تركيا."
+    assert ("THREATEN", frozenset({"usa", "turkey"})) in _coded(analyse(text, "2018-08-16"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتفق الرئيسان على أن يلتقيا في باريس الشهر المقبل.",
+        "ومن المقرر أن يزور وزير الخارجية الصيني وانغ يي القاهرة.",
+    ],
+)
+def test_a_planned_act_is_not_an_event(text: str, analyse: Analyse) -> None:
+    assert not [e for e in analyse(text).events if e.type == "CONSULT"]
+
+
+def test_a_past_act_after_sabaqa_an_is_coded(analyse: Analyse) -> None:
+    text = "وسبق أن اتهم الرئيس الأمريكي دونالد ترامب إيران بدعم الإرهاب."
+    assert ("ACCUSE", frozenset({"donald-trump", "iran"})) in _coded(analyse(text, "2018-06-01"))
