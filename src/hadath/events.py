@@ -201,12 +201,14 @@ def _sentence_events(
         return
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
-    for (trigger, first, _), span, clause in zip(
-        found, spans, _clauses(sentence, spans), strict=True
+    ends = [sentence.start, *(s.end for s in spans)]
+    for (trigger, first, _), span, clause, end in zip(
+        found, spans, _clauses(sentence, spans), ends, strict=False
     ):
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
-        clause_start = tokens_in(tokens, Span(clause.start, span.start))
-        if _has(clause_start[-_MODAL_WINDOW:], lex.not_asserted):
+        # The words since the previous trigger: "إذا" there governs this one.
+        leading = tokens_in(tokens, Span(end, span.start))
+        if _has(leading[-_MODAL_WINDOW:], lex.not_asserted):
             continue
         if _planned(tokens, first, lex, kb.article) and not historical:
             continue

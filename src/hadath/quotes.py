@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
+from hadath.arguments import BARE, roles
 from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Mention, Quote, Span, Token
 from hadath.newnames import TITLE_GAP
@@ -49,17 +50,20 @@ def _speaker(
     participant before it (SVO); for "قوله" the one named just before; for "وأضاف" the
     previous quotation's speaker; else the last person named before the sentence."""
     inside = [m for m in speakers if sentence.contains(m.span)]
+    # A name after a preposition ("خلال اجتماع في البيت الأبيض") is not who spoke.
+    marked = roles(tokens, inside, lex.arguments)
+    bare = [m for m in inside if marked.get(m) == BARE]
     if cue is not None:
         before = [m for m in inside if m.span.end <= cue.span.start]
         if cue.stem in lex.noun_cues and before:
             people = [m for m in before if m.kind == "person"]
             return (people or before)[-1].actor_id
         limit = _limit(tokens, cue, sentence, lex)
-        after = [m for m in inside if cue.span.end <= m.span.start < limit]
+        after = [m for m in bare if cue.span.end <= m.span.start < limit]
         if after:
             return _introduced(tokens, inside, after[0]).actor_id
         if before:
-            return before[0].actor_id
+            return _introduced(tokens, inside, before[0]).actor_id
         if cue.stem in lex.continuations and previous is not None:
             return previous
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
@@ -67,9 +71,9 @@ def _speaker(
 
 
 def _introduced(tokens: Sequence[Token], inside: Sequence[Mention], first: Mention) -> Mention:
-    """A title that stands for a state ("مساعد الرئيس الروسي") gives way to the person it
-    introduces a few words on ("… للشؤون الخارجية يوري أوشاكوف")."""
-    if first.kind == "person" or first.rule not in ("office", "counterpart"):
+    """A title or a nisba that stands for a state ("مساعد الرئيس الروسي", "السفير الروسي")
+    gives way to the person it introduces a few words on ("… يوري أوشاكوف")."""
+    if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba"):
         return first
     for mention in inside:
         if mention.kind == "person" and mention.span.start >= first.span.end:

@@ -62,3 +62,22 @@ def test_a_person_a_title_introduces_is_the_speaker_not_the_titles_state(analyse
     )
     (quote,) = analyse(text, "2022-02-13").quotes
     assert quote.speaker_actor_id is not None and quote.speaker_actor_id.startswith("new-")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A generic title with a nisba refers back to the person of that state named before.
+        ("بحث وزير الخارجية الأميركي أنتوني بلينكن مع نظيره الأردني الأزمة. "
+         'وقال الوزير الأميركي إن "الحل الدبلوماسي ما زال ممكنا في رأينا".', "antony-blinken"),
+        # A name after a preposition is where the words were said, not who said them.
+        ("حذر وزير الخزانة الأمريكي ستيفن منوتشين أنقرة من عقوبات جديدة. "
+         'وقال خلال مؤتمر في البيت الأبيض "لن ننتظر طويلا قبل أن نتحرك".', "steven-mnuchin"),
+        # A nisba before a name gives way to the person it introduces.
+        ('وقال السفير الروسي لدى لندن ألكسندر ياكوفينكو إن "بلاده لن ترد على الإنذار".',
+         "alexander-yakovenko"),
+    ],
+)  # fmt: skip
+def test_speakers_named_by_title_or_after_a_place(text: str, speaker: str,
+                                                  analyse: Analyse) -> None:  # fmt: skip
+    assert _speakers(analyse(text, "2022-03-15" if "بلينكن" in text else "2018-08-16")) == [speaker]

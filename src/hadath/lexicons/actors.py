@@ -67,6 +67,7 @@ class ActorKB:
     first_words: frozenset[str] = frozenset()
     dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
     subordinates: frozenset[str] = frozenset()
+    generic_titles: frozenset[str] = frozenset()
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -313,6 +314,9 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         # Subordinate words are compared with token stems, name words with normalised words.
         subordinates=frozenset(
             k[0] for w in _listed(refs, "subordinates") if (k := phrase_key(w, rules))
+        ),
+        generic_titles=frozenset(
+            k[0] for w in _listed(refs, "generic_titles") if (k := phrase_key(w, rules))
         ),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
