@@ -32,7 +32,8 @@ gold file order, that no earlier system event took and that satisfies the level'
 recall = matched required gold events / required gold events; F1 their harmonic mean. A document
 missing from the outputs is a system that produced nothing for it. Zero denominators give 0.0.
 
-Secondary measures, all over the DYAD-level matched pairs:
+Secondary measures, all over DYAD-level pairs taken FULL-level pairs first (then dyad matches among
+the events left), so that an event whose date is right is not charged with another's:
 - mode accuracy: pairs whose gold event has a mode; right when the system mode is the same;
 - historical accuracy: pairs whose gold event states `historical`; right when the flags agree;
 - date accuracy: pairs whose gold event has a date; right when rule 3 holds.
@@ -129,7 +130,7 @@ __all__ = [
     "score",
 ]
 
-_DYAD = LEVELS.index("dyad")
+_SECONDARY = len(LEVELS)  # the pairs the secondary measures read, after the levels' own
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,10 +252,23 @@ def _greedy(ok: Sequence[Sequence[bool]]) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
+def _tiered(
+    first: tuple[tuple[int, int], ...], ok: Sequence[Sequence[bool]]
+) -> tuple[tuple[int, int], ...]:
+    """The pairs of `first`, then greedy pairs of `ok` among the events neither side used."""
+    used_s, used_g = {s for s, _ in first}, {g for _, g in first}
+    rest = [
+        [fits and s not in used_s and g not in used_g for g, fits in enumerate(row)]
+        for s, row in enumerate(ok)
+    ]
+    return first + _greedy(rest)
+
+
 def _match_levels(
     system: Sequence[SystemEvent], gold: Sequence[GoldEvent], context: _Context
 ) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Return the (system, gold) index pairs of each level, in LEVELS order."""
+    """Return the (system, gold) index pairs of each level, in LEVELS order, and then the
+    pairs the secondary measures read (full-level pairs first, then dyad-level ones)."""
     prepared = [_prepare(e, context) for e in gold]
     type_ok = [[g.accepts(s.event) for g in gold] for s in system]
     dyad_ok = [
@@ -265,7 +279,8 @@ def _match_levels(
         [dyad_ok[i][j] and _date_ok(g.date, s.date) for j, g in enumerate(gold)]
         for i, s in enumerate(system)
     ]
-    return tuple(_greedy(ok) for ok in (type_ok, dyad_ok, full_ok))
+    levels = tuple(_greedy(ok) for ok in (type_ok, dyad_ok, full_ok))
+    return (*levels, _tiered(levels[-1], dyad_ok))
 
 
 def _level_detail(
@@ -339,12 +354,12 @@ def _score_document(
     gold = document.events
     pairs = _match_levels(system, gold, context)
     missed_quotes = tuple(q.text for q in document.quotes if not _quote_found(q, quotes, context))
-    mode, historical, date = _tally(pairs[_DYAD], system, gold)
+    mode, historical, date = _tally(pairs[_SECONDARY], system, gold)
     detail = DocumentDetail(
         doc=document.doc,
         has_output=output is not None,
         levels=tuple(
-            _level_detail(lv, p, system, gold) for lv, p in zip(LEVELS, pairs, strict=True)
+            _level_detail(lv, p, system, gold) for lv, p in zip(LEVELS, pairs, strict=False)
         ),
         published_correct=_published_correct(document, output),
         quotes_missed=missed_quotes,

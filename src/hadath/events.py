@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from hadath.arguments import Clause, Who, opens_sentence, participants, subject
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
+from hadath.lexicons.morphology import VERB
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
@@ -29,25 +30,35 @@ def _bare(stem: str, suffix: str) -> str:
     return stem[: -len(suffix)] if suffix and len(stem) > 3 and stem.endswith(suffix) else ""
 
 
-def _word_matches(token: Token, word: str, suffix: str) -> bool:
+def _word_matches(token: Token, word: str, suffix: str, verbs: frozenset[str]) -> bool:
+    """Whether a token is a pattern word; a verb form only without a noun's proclitic."""
+    if word.startswith(VERB):
+        if token.prefix not in verbs:
+            return False
+        word = word[len(VERB) :]
     return word in (token.stem, token.norm) or _bare(token.stem, suffix) == word
 
 
 def _match_part(
-    tokens: Sequence[Token], i: int, part: tuple[str, ...], suffix: str = ""
+    tokens: Sequence[Token],
+    i: int,
+    part: tuple[str, ...],
+    suffix: str = "",
+    verbs: frozenset[str] = frozenset({""}),
 ) -> int | None:
     if i + len(part) > len(tokens):
         return None
-    if all(_word_matches(tokens[i + k], w, suffix) for k, w in enumerate(part)):
+    if all(_word_matches(tokens[i + k], w, suffix, verbs) for k, w in enumerate(part)):
         return i + len(part)
     return None
 
 
 def _match(
-    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], gap: int, suffix: str
+    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], lex: EventLexicon
 ) -> int | None:
     """Return the index after the pattern matched at i, or None."""
-    end = _match_part(tokens, i, pattern[0], suffix)
+    suffix, verbs, gap = lex.tolerated_suffix, lex.verb_proclitics, lex.max_gap
+    end = _match_part(tokens, i, pattern[0], suffix, verbs)
     for part in pattern[1:]:
         if end is None:
             return None
@@ -55,7 +66,7 @@ def _match(
         for j in range(end, min(end + gap + 1, len(tokens))):
             if not tokens[j].is_word and tokens[j].norm in ".?!":
                 break
-            if (nxt := _match_part(tokens, j, part, suffix)) is not None:
+            if (nxt := _match_part(tokens, j, part, suffix, verbs)) is not None:
                 break
         end = nxt
     return end
@@ -71,7 +82,7 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
             _bare(stem, lex.tolerated_suffix), ()
         )
         for trigger, pattern in candidates:
-            end = _match(tokens, i, pattern, lex.max_gap, lex.tolerated_suffix)
+            end = _match(tokens, i, pattern, lex)
             if end is not None and (best is None or end > best[1]):
                 best = (trigger, end)
         if best is None:
@@ -79,6 +90,23 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
             continue
         yield best[0], i, best[1]
         i = best[1]
+
+
+def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> int | None:
+    """Where a past perfect's particle stands ("كانت … قد"), or None."""
+    aux = next((i for i, t in enumerate(tokens) if t.norm in lex.past_auxiliaries), None)
+    if aux is None:
+        return None
+    return next((i for i in range(aux + 1, len(tokens)) if _has(tokens[i : i + 1],
+                lex.past_particles)), None)  # fmt: skip
+
+
+def _modal(window: Sequence[Token], sentence: Sequence[Token], lex: EventLexicon) -> bool:
+    """Whether a word of possibility, intention or condition governs a trigger; the particle of
+    a past perfect does not."""
+    particle = _past_perfect(sentence, lex)
+    kept = [t for t in window if particle is None or t is not sentence[particle]]
+    return _has(kept, lex.not_asserted)
 
 
 def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -169,10 +197,13 @@ def _is_definite(token: Token, article: str) -> bool:
 
 
 def _planned(tokens: Sequence[Token], first: int, lex: EventLexicon, article: str) -> bool:
-    """A verb right after "أن" or "كي" is a plan or a purpose ("على أن يلتقيا"); a noun there
-    is the subject of what is said ("أن المحادثات جرت")."""
-    before = tokens[first - 1].norm if first > 0 else ""
-    return before in lex.planned and not _is_definite(tokens[first], article)
+    """A verb right after "أن" or "كي" is a plan or a purpose ("على أن يلتقيا"), unless a
+    word like "بعد" comes first ("بعد أن وجه"); a noun there is the subject of what is said
+    ("أن المحادثات جرت")."""
+    said = [t.norm for t in tokens[max(0, first - 2) : first]]
+    if not said or said[-1] not in lex.planned or _is_definite(tokens[first], article):
+        return False
+    return len(said) < 2 or said[0] not in lex.past_after
 
 
 def _cut(tokens: Sequence[Token], clause: Span, trigger: Span, lex: EventLexicon) -> int:
@@ -195,7 +226,8 @@ def _sentence_events(
     is the subject of earlier sentences, for a verb whose subject is left unsaid, and `pair`
     the parties of the last call or meeting, for "الجانبان"."""
     tokens = tokens_in(analysis.tokens, sentence)
-    historical = _has(tokens, lex.historical)
+    background = _has(tokens, lex.historical)
+    particle = _past_perfect(tokens, lex)
     found = list(find_triggers(lex, tokens))
     if not found:
         return
@@ -208,8 +240,10 @@ def _sentence_events(
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
         # The words since the previous trigger: "إذا" there governs this one.
         leading = tokens_in(tokens, Span(end, span.start))
-        if _has(leading[-_MODAL_WINDOW:], lex.not_asserted):
+        if _modal(leading[-_MODAL_WINDOW:], tokens, lex):
             continue
+        # A past perfect's particle makes the verb it governs background ("قد نددت").
+        historical = background or (particle is not None and 0 < first - particle <= 2)
         if _planned(tokens, first, lex, kb.article) and not historical:
             continue
         when, source = _event_date(analysis, sentence, clause, span, historical, lead)

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
+from hadath.events import _word_matches
+from hadath.lexicons.morphology import VERB
 from hadath.model import Analysis, Document
 from hadath.pipeline import process
 from hadath.resources import Resources
+from hadath.tokenize import tokenize
 
 Analyse = Callable[..., Analysis]
 
@@ -116,3 +119,28 @@ def test_a_time_elsewhere_in_the_sentence_dates_an_event_whose_clause_has_none(
         "مدينة خاركيف يوم الاثنين."
     )
     assert _dates(analyse(text, "2023-03-15"))["ACCUSE"] == ("2023-03-13", "sentence")
+
+
+def test_a_past_perfect_is_a_background_act_not_a_possibility(analyse: Analyse) -> None:
+    text = "وكانت روسيا قد أدانت الضربات الأمريكية على سوريا."
+    condemned = [e for e in analyse(text, "2018-04-20").events if e.type == "ACCUSE"]
+    assert condemned and condemned[0].historical and condemned[0].date is None
+
+
+def test_an_act_after_baada_an_is_coded(analyse: Analyse) -> None:
+    text = "وجاء ذلك بعد أن اتهم الرئيس الأمريكي دونالد ترامب روسيا بدعم النظام السوري."
+    events = analyse(text, "2018-04-20").events
+    assert [(e.type, set(e.actors + e.recipients)) for e in events] == [
+        ("ACCUSE", {"donald-trump", "russia"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "matches"), [("رفض", True), ("ورفض", True), ("الرفض", False), ("لرفضها", False)]
+)
+def test_a_verb_form_does_not_match_a_noun(word: str, matches: bool, resources: Resources) -> None:
+    # A verb form carries the VERB mark: a noun's proclitic (ال، ب، ل) rules it out.
+    token = tokenize(word, resources.text)[0]
+    verb = VERB + tokenize("رفض", resources.text)[0].stem
+    lex = resources.events
+    assert _word_matches(token, verb, lex.tolerated_suffix, lex.verb_proclitics) is matches

@@ -10,8 +10,8 @@ from hadath.errors import LexiconError
 from hadath.lexicons.arguments import ArgumentWords, load_argument_words
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
+from hadath.lexicons.morphology import VERB, Morphology, load_morphology
 from hadath.lexicons.morphology import WHERE as MORPHOLOGY
-from hadath.lexicons.morphology import Morphology, load_morphology
 from hadath.lexicons.phrases import phrase_key
 from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
@@ -86,9 +86,13 @@ class EventLexicon:
     negated: tuple[tuple[str, ...], ...]
     not_asserted: tuple[tuple[str, ...], ...]
     planned: frozenset[str]
+    past_after: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    past_particles: tuple[tuple[str, ...], ...]
     cues: frozenset[str]
     arguments: ArgumentWords
     tolerated_suffix: str = ""
+    verb_proclitics: frozenset[str] = frozenset({""})
     continuations: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
@@ -100,7 +104,13 @@ _ENTRY_KEYS = frozenset(
 
 
 def _stems(words: tuple[str, ...], rules: TextRules) -> tuple[str, ...]:
-    return tuple(stem for word in words for stem in phrase_key(word, rules))
+    """Each word's stem; a verb form keeps its mark ("!أدان" -> "!ادان")."""
+    stems: list[str] = []
+    for word in words:
+        verb = word.startswith(VERB)
+        found = phrase_key(word.removeprefix(VERB), rules)
+        stems += [VERB + found[0], *found[1:]] if verb and found else found
+    return tuple(stems)
 
 
 Form = tuple[tuple[str, ...], ...]
@@ -113,7 +123,7 @@ def _forms(entry: dict[str, Any], morph: Morphology, where: str) -> list[Form]:
         return require_str_list(entry[key], f"{where}: {key}") if key in entry else []
 
     singles = [
-        *(f for v in listed("verbs") for f in morph.verb(v)),
+        *(VERB + f for v in listed("verbs") for f in morph.verb(v)),
         *(f for p in listed("participles") for f in morph.participle(p)),
         *(f for n in listed("nouns") for f in morph.noun(n)),
     ]
@@ -175,7 +185,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
     index: dict[str, list[tuple[Trigger, tuple[tuple[str, ...], ...]]]] = {}
     for trigger in triggers:
         for pattern in trigger.patterns:
-            index.setdefault(pattern[0][0], []).append((trigger, pattern))
+            index.setdefault(pattern[0][0].removeprefix(VERB), []).append((trigger, pattern))
     markers = require_mapping(load_yaml("events/markers.yaml"), "events/markers.yaml")
     cues = require_mapping(load_yaml("quotes/cues.yaml"), "quotes/cues.yaml")
     return EventLexicon(
@@ -186,11 +196,17 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
         planned=_cue_words(markers, "planned", rules, True, "events/markers.yaml"),
+        past_after=_cue_words(markers, "past_after", rules, True, "events/markers.yaml"),
+        past_auxiliaries=_cue_words(
+            markers, "past_auxiliaries", rules, True, "events/markers.yaml"
+        ),
+        past_particles=_phrases(markers, "past_particles", rules, "events/markers.yaml"),
         cues=_cue_words(cues, "cues", rules),
         continuations=_cue_words(cues, "continuations", rules),
         noun_cues=_cue_words(cues, "noun_cues", rules),
         complementizers=_cue_words(cues, "complementizers", rules, by_norm=True),
         tolerated_suffix=str(settings.get("tolerated_suffix") or ""),
+        verb_proclitics=frozenset(map(rules.normalizer, settings.get("verb_proclitics") or [""])),
         arguments=load_argument_words(rules),
     )
 

@@ -16,6 +16,7 @@ WHERE = "events/morphology.yaml"
 GAP = "..."
 LIGHT = "@"  # "@name" in a pattern: every form of a light-verb group
 PAIR = "/"  # "perfect/imperfect": every third-person form of a verb
+VERB = "!"  # marks a generated verb form: it matches no word with a noun's proclitic (ال، ب، ل)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,16 @@ class Morphology:
         return (word,)
 
     def word(self, word: str) -> tuple[str, ...]:
-        """The forms one pattern word stands for: a light-verb group, a verb pair or a noun."""
+        """The forms one pattern word stands for: a light-verb group or a verb pair (its forms
+        marked as verbs), or a noun."""
         if word.startswith(LIGHT):
             forms = self.light_verbs.get(word[len(LIGHT) :])
             if forms is None:
                 raise LexiconError(f"{WHERE}: no light-verb group {word!r}; add it there")
-            return forms
-        return self.verb(word) if PAIR in word else self.noun(word)
+            return tuple(VERB + f for f in forms)
+        if PAIR in word:
+            return tuple(VERB + f for f in self.verb(word))
+        return self.noun(word)
 
     def pattern(self, text: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
         """Every written form of a pattern, as parts (split at "...") of words."""
