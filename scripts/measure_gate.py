@@ -35,7 +35,7 @@ def main() -> None:
     shared = ROOT.parent / "shared"
     floors = dict(gate.FLOORS)
     present = shared if shared.is_dir() else None
-    for name in sorted({*gate._sources(present), "ner-anercorp-test"}):
+    for name in sorted({*gate._sources(present), *gate.EXTRA}):
         measured = gate.measure_named(name, present, resources)
         if measured is None:
             continue

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.model import Mention, Span, Token
+from hadath.newnames import TITLE_GAP
+from hadath.tokenize import tokens_in
 
 PARTICIPANTS = ("person", "organisation", "state", "group")
 TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
@@ -115,34 +117,93 @@ def participants(
         if len(ids) < 2 and any(stem in words.pairs for stem in said):
             ids = _ids([*clause.pair, *ids])
         return ids, ()
+    pre = [m for m in found if m.span.end <= trigger.start]
+    # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
+    within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
     after = [m for m in found if m.span.end > trigger.end]
-    actor = _actor(before, after, marked, clause)
+    actor = _actor(pre, [*within, *after], marked, clause, words)
     if actor is None and unsaid:
         actor = clause.carried
     if actor is None and (before or after):
         actor = (before or after)[0]
-    first = who(actor) if actor else None
+    joined = conjuncts(clause.tokens, found, actor, words) if actor else []
+    first = _ids(who(m) for m in [*([actor] if actor else []), *joined])
     # The act a verb announces or threatens may name its target in the next clause
     # ("توعدت بفرض عقوبات على …"), so the rest of the sentence comes after the clause's own.
-    later = [*after, *places, *eligible(clause.later)]
-    recipient = next((who(m) for m in later if m is not actor and who(m) != first), None)
-    return _ids([first]), _ids([recipient])
+    # In a pattern, the object follows the subject ("حثت هيلي روسيا على"); another name in it
+    # belongs to a noun of the pattern ("التزام الولايات المتحدة بدعم …"), so what follows
+    # the pattern comes first.
+    tail = (joined or [actor])[-1] if actor else None
+    objects = [m for m in within if tail is not None and _next_to(clause.tokens, tail, m)]
+    later = [*objects, *after, *within, *places, *eligible(clause.later)]
+    others = [m for m in later if m is not actor and m not in joined and who(m) not in first]
+    return first, _ids([who(others[0])] if others else [])
+
+
+def _next_to(tokens: Sequence[Token], left: Mention, right: Mention) -> bool:
+    """Whether a mention starts in the word right after another ends."""
+    starts = [t.span.start for t in tokens]
+    last = bisect.bisect_right(starts, left.span.end - 1) - 1
+    return bisect.bisect_right(starts, right.span.start) - 1 == last + 1
+
+
+def conjuncts(
+    tokens: Sequence[Token], mentions: Sequence[Mention], head: Mention, words: ArgumentWords
+) -> list[Mention]:
+    """The mentions joined to one by a conjunction, each in the word right after the one
+    before ("القوات الأميركية والبريطانية", "روسيا وإيران")."""
+    starts = [t.span.start for t in tokens]
+    joined: list[Mention] = []
+    last = head
+    for mention in mentions:
+        if mention.span.start <= last.span.start or not _next_to(tokens, last, mention):
+            continue
+        prefix = tokens[bisect.bisect_right(starts, mention.span.start) - 1].prefix
+        if prefix and prefix[0] in words.conjunctions:
+            joined.append(mention)
+            last = mention
+    return joined
 
 
 def _actor(
-    before: Sequence[Mention], after: Sequence[Mention], roles: dict[Mention, str], clause: Clause
+    before: Sequence[Mention],
+    after: Sequence[Mention],
+    roles: dict[Mention, str],
+    clause: Clause,
+    words: ArgumentWords,
 ) -> Mention | None:
     """The subject: a nisba right after a verbal noun ("الهجمات الروسية على"), else the first
-    bare mention before the trigger in its own clause (after أن), else in the sentence's main
-    clause ("أعلن X طرد …"), where a light-verb pattern counts as before ("فرضت الولايات
-    المتحدة عقوبات"); else the first bare one after it (VSO)."""
-    if after and after[0].rule == "nisba" and after[0].span.start - clause.trigger.end <= 1:
+    bare mention before the trigger in its own clause (after أن) and outside a relative clause
+    ("الضربة التي استهدفت سوريا"), else in the sentence's main clause ("أعلن X طرد …"); else
+    the first bare one from the trigger on (VSO, or inside a light-verb pattern)."""
+    trigger = clause.trigger
+    if after and after[0].rule == "nisba" and 0 <= after[0].span.start - trigger.end <= 1:
         return after[0]
     bare = [m for m in before if roles[m] == BARE]
-    own = [m for m in bare if m.span.start >= clause.cut]
-    if own or bare:
-        return (own or bare)[0]
-    return next((m for m in after if roles[m] == BARE), None)
+    relative = [
+        t.span.end
+        for t in clause.tokens
+        if clause.cut <= t.span.start < trigger.start and t.norm in words.relatives
+    ]
+    own = [
+        m
+        for m in bare
+        if m.span.start >= clause.cut and not any(r <= m.span.start for r in relative)
+    ]
+    found = own or bare or [m for m in after if roles[m] == BARE]
+    return introduced(clause.tokens, clause.mentions, found[0]) if found else None
+
+
+def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Mention) -> Mention:
+    """A title or a nisba that stands for a state ("مساعد الرئيس الروسي", "السفير الروسي")
+    gives way to the person it introduces a few words on ("… يوري أوشاكوف")."""
+    if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba"):
+        return first
+    for mention in mentions:
+        if mention.kind == "person" and mention.span.start >= first.span.end:
+            gap = tokens_in(tokens, Span(first.span.end, mention.span.start))
+            return mention if len(gap) <= TITLE_GAP else first
+    return first
 
 
 def _ids(values: Iterable[str | None]) -> tuple[str, ...]:

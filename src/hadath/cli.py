@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from hadath import batch, evaluate, ner
+from hadath import batch, evaluate, gsr, ner
 from hadath.errors import HadathError
 from hadath.examples import example_paths
 from hadath.ingest.dates import parse_iso_date
@@ -351,6 +351,40 @@ def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_report(report)
+
+
+@main.command("gsr")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def gsr_command(path: Path, as_json: bool) -> None:
+    """Score hadath on sentence-level gold (UniversalPetrarch Arabic GSR): the share of
+    sentences whose event type it codes, and whose source and target state it gets right."""
+    resources = _resources()
+    try:
+        items = gsr.read_gsr(path)
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    rows = {
+        kind: [i for i in items if i.event == kind] for kind in sorted({i.event for i in items})
+    }
+    scores = {kind: gsr.score_gsr(part, resources) for kind, part in {**rows, "all": items}.items()}
+    if as_json:
+        plain = {k: {**dataclasses.asdict(v), **v.rates()} for k, v in scores.items()}
+        click.echo(json.dumps(plain, indent=2))
+        return
+    table = Table(title="GSR sentences")
+    for column in ("event", "sentences", "type found", "source right", "target right"):
+        table.add_column(column)
+    for kind, score in scores.items():
+        rates = score.rates()
+        table.add_row(
+            kind,
+            str(score.sentences),
+            f"{rates['type_rate']:.3f} ({score.type_found})",
+            f"{rates['source_rate']:.3f} ({score.source_right}/{score.source_total})",
+            f"{rates['target_rate']:.3f} ({score.target_right}/{score.target_total})",
+        )
+    Console().print(table)
 
 
 @main.command("ner")

@@ -30,12 +30,19 @@ def _bare(stem: str, suffix: str) -> str:
     return stem[: -len(suffix)] if suffix and len(stem) > 3 and stem.endswith(suffix) else ""
 
 
+def verb_readings(token: Token, verbs: frozenset[str]) -> set[str]:
+    """The token as a verb: its written form without a conjunction (verb proclitic) and
+    without an object pronoun ("ووجهته" -> وجهته، وجهت). No other proclitic is removed, so
+    "لرفضها" and "بحثت" are not read as the verbs رفض and حثت."""
+    forms = {token.norm, *(token.norm[len(p) :] for p in verbs if p and token.norm.startswith(p))}
+    cut = token.suffix
+    return forms | {f[: -len(cut)] for f in forms if cut and f.endswith(cut) and len(f) > len(cut)}
+
+
 def _word_matches(token: Token, word: str, suffix: str, verbs: frozenset[str]) -> bool:
-    """Whether a token is a pattern word; a verb form only without a noun's proclitic."""
+    """Whether a token is a pattern word; a verb form is compared with the written word."""
     if word.startswith(VERB):
-        if token.prefix not in verbs:
-            return False
-        word = word[len(VERB) :]
+        return word[len(VERB) :] in verb_readings(token, verbs)
     return word in (token.stem, token.norm) or _bare(token.stem, suffix) == word
 
 
@@ -78,9 +85,12 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
     while i < len(tokens):
         best: tuple[Trigger, int] | None = None
         stem = tokens[i].stem
-        candidates = lex.by_first_word.get(stem, ()) + lex.by_first_word.get(
-            _bare(stem, lex.tolerated_suffix), ()
-        )
+        keys = {
+            stem,
+            _bare(stem, lex.tolerated_suffix),
+            *verb_readings(tokens[i], lex.verb_proclitics),
+        }
+        candidates = [c for key in keys for c in lex.by_first_word.get(key, ())]
         for trigger, pattern in candidates:
             end = _match(tokens, i, pattern, lex)
             if end is not None and (best is None or end > best[1]):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from hadath.arguments import BARE, roles
+from hadath.arguments import BARE, introduced, roles
 from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Mention, Quote, Span, Token
-from hadath.newnames import TITLE_GAP
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 
@@ -61,25 +60,13 @@ def _speaker(
         limit = _limit(tokens, cue, sentence, lex)
         after = [m for m in bare if cue.span.end <= m.span.start < limit]
         if after:
-            return _introduced(tokens, inside, after[0]).actor_id
+            return introduced(tokens, inside, after[0]).actor_id
         if before:
-            return _introduced(tokens, inside, before[0]).actor_id
+            return introduced(tokens, inside, before[0]).actor_id
         if cue.stem in lex.continuations and previous is not None:
             return previous
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
-
-
-def _introduced(tokens: Sequence[Token], inside: Sequence[Mention], first: Mention) -> Mention:
-    """A title or a nisba that stands for a state ("مساعد الرئيس الروسي", "السفير الروسي")
-    gives way to the person it introduces a few words on ("… يوري أوشاكوف")."""
-    if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba"):
-        return first
-    for mention in inside:
-        if mention.kind == "person" and mention.span.start >= first.span.end:
-            gap = tokens_in(tokens, Span(first.span.end, mention.span.start))
-            return mention if len(gap) <= TITLE_GAP else first
-    return first
 
 
 def _limit(tokens: Sequence[Token], cue: Token, sentence: Span, lex: EventLexicon) -> int:

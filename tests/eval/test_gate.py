@@ -20,6 +20,7 @@ import yaml
 from hadath import batch, evaluate, names, ner
 from hadath.examples import examples_dir
 from hadath.gold import GoldDocument
+from hadath.gsr import read_gsr, score_gsr
 from hadath.resources import Resources
 
 FLOORS_FILE = Path(__file__).with_name("floors.yaml")
@@ -84,10 +85,16 @@ def measure_ner(path: Path, resources: Resources) -> dict[str, float]:
     }
 
 
+GSR = Path("corpus/events/UniversalPetrarch-Arabic-GSR/arabic_gsr_validation_18-11-14.xml")
+EXTRA = ("ner-anercorp-test", "gsr-arabic")  # gated sources that are not gold-event files
+
+
 def measure_named(name: str, shared: Path | None, resources: Resources) -> dict[str, float] | None:
     """Measure one gated source by name; None when its data is not present."""
     if name == "ner-anercorp-test":
         return measure_ner(shared / NER_TEST, resources) if shared else None
+    if name == "gsr-arabic":  # never tuned on: sentences coded one by one
+        return score_gsr(read_gsr(shared / GSR), resources).rates() if shared else None
     sources = _sources(shared)
     return measure(*sources[name], resources) if name in sources else None
 

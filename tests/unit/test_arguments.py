@@ -69,3 +69,27 @@ def test_a_planned_act_is_not_an_event(text: str, analyse: Analyse) -> None:
 def test_a_past_act_after_sabaqa_an_is_coded(analyse: Analyse) -> None:
     text = "وسبق أن اتهم الرئيس الأمريكي دونالد ترامب إيران بدعم الإرهاب."
     assert ("ACCUSE", frozenset({"donald-trump", "iran"})) in _coded(analyse(text, "2018-06-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # the object right after the subject inside a light-verb pattern
+        ("وحثت المندوبة الأمريكية نيكي هيلي روسيا على الضغط على سوريا.",
+         ("nikki-haley",), ("russia",)),
+        # coordinated subjects act together; the target follows the pattern
+        ("شنت القوات الأميركية والبريطانية ضربات جوية على مواقع الحوثيين.",
+         ("armed-forces-usa", "uk"), ("houthis",)),
+    ],
+)  # fmt: skip
+def test_subject_object_and_conjuncts(text: str, actors: tuple[str, ...],
+                                      recipients: tuple[str, ...],
+                                      analyse: Analyse) -> None:  # fmt: skip
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2018-04-15").events]
+    assert (actors, recipients) in coded
+
+
+def test_a_name_in_a_relative_clause_is_not_the_subject(analyse: Analyse) -> None:
+    text = "قال الرئيس الروسي فلاديمير بوتين إن الضربة التي استهدفت سوريا تعتبر عدوانا."
+    accused = [e for e in analyse(text, "2018-04-14").events if e.type == "ACCUSE"]
+    assert accused and accused[0].actors == ("vladimir-putin",)

@@ -21,6 +21,7 @@ class ArgumentWords:
     conjunctions: frozenset[str]
     openers: frozenset[str]
     pairs: frozenset[str]
+    relatives: frozenset[str]
     article: str
 
 
@@ -38,6 +39,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         oblique_clitics=words("oblique_clitics"),
         conjunctions=words("conjunctions"),
         openers=words("openers"),
+        relatives=words("relatives"),
         pairs=frozenset(
             k[0] for w in require_str_list(data.get("pairs"), WHERE) if (k := phrase_key(w, rules))
         ),

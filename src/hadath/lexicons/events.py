@@ -104,12 +104,14 @@ _ENTRY_KEYS = frozenset(
 
 
 def _stems(words: tuple[str, ...], rules: TextRules) -> tuple[str, ...]:
-    """Each word's stem; a verb form keeps its mark ("!أدان" -> "!ادان")."""
+    """Each word's stem; a verb form keeps its mark and its written (normalised) form, since a
+    verb takes no proclitic but a conjunction ("!أدانت" -> "!ادانت")."""
     stems: list[str] = []
     for word in words:
-        verb = word.startswith(VERB)
-        found = phrase_key(word.removeprefix(VERB), rules)
-        stems += [VERB + found[0], *found[1:]] if verb and found else found
+        if word.startswith(VERB):
+            stems.append(VERB + rules.normalizer(word.removeprefix(VERB)))
+        else:
+            stems += phrase_key(word, rules)
     return tuple(stems)
 
 
