@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.model import Mention, Span, Token
 from hadath.newnames import TITLE_GAP
-from hadath.tokenize import tokens_in
+from hadath.tokenize import token_at, tokens_in
 
 PARTICIPANTS = ("person", "organisation", "state", "group")
 TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
@@ -68,18 +67,16 @@ def roles(
     tokens: Sequence[Token], mentions: Sequence[Mention], words: ArgumentWords
 ) -> dict[Mention, str]:
     """Each mention's role; a conjunct takes its neighbour's ("في الرياض وطهران": both topic)."""
-    starts = [t.span.start for t in tokens]
     found: dict[Mention, str] = {}
-    last: tuple[Mention, int] | None = None
+    last: Mention | None = None
     for mention in mentions:
-        i = bisect.bisect_right(starts, mention.span.start) - 1
+        i = token_at(tokens, mention.span.start)
         if i < 0:
             continue
         found[mention] = _role(tokens, i, mention, words)
-        joined = tokens[i].prefix[:1] in words.conjunctions and tokens[i].prefix != ""
-        if last is not None and joined and i == last[1] + 1 and found[mention] == BARE:
-            found[mention] = found[last[0]]
-        last = mention, bisect.bisect_right(starts, mention.span.end - 1) - 1
+        if last is not None and found[mention] == BARE and _joined(tokens, last, mention, words):
+            found[mention] = found[last]
+        last = mention
     return found
 
 
@@ -142,9 +139,13 @@ def participants(
 
 def _next_to(tokens: Sequence[Token], left: Mention, right: Mention) -> bool:
     """Whether a mention starts in the word right after another ends."""
-    starts = [t.span.start for t in tokens]
-    last = bisect.bisect_right(starts, left.span.end - 1) - 1
-    return bisect.bisect_right(starts, right.span.start) - 1 == last + 1
+    return token_at(tokens, right.span.start) == token_at(tokens, left.span.end - 1) + 1
+
+
+def _joined(tokens: Sequence[Token], left: Mention, right: Mention, words: ArgumentWords) -> bool:
+    """Whether a mention is joined to the one before by a conjunction ("روسيا وإيران")."""
+    prefix = tokens[token_at(tokens, right.span.start)].prefix
+    return bool(prefix) and prefix[0] in words.conjunctions and _next_to(tokens, left, right)
 
 
 def conjuncts(
@@ -152,14 +153,10 @@ def conjuncts(
 ) -> list[Mention]:
     """The mentions joined to one by a conjunction, each in the word right after the one
     before ("القوات الأميركية والبريطانية", "روسيا وإيران")."""
-    starts = [t.span.start for t in tokens]
     joined: list[Mention] = []
     last = head
     for mention in mentions:
-        if mention.span.start <= last.span.start or not _next_to(tokens, last, mention):
-            continue
-        prefix = tokens[bisect.bisect_right(starts, mention.span.start) - 1].prefix
-        if prefix and prefix[0] in words.conjunctions:
+        if mention.span.start > last.span.start and _joined(tokens, last, mention, words):
             joined.append(mention)
             last = mention
     return joined

@@ -359,7 +359,8 @@ def _score_document(
         doc=document.doc,
         has_output=output is not None,
         levels=tuple(
-            _level_detail(lv, p, system, gold) for lv, p in zip(LEVELS, pairs, strict=False)
+            _level_detail(lv, p, system, gold)
+            for lv, p in zip(LEVELS, pairs[: len(LEVELS)], strict=True)
         ),
         published_correct=_published_correct(document, output),
         quotes_missed=missed_quotes,

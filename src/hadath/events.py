@@ -102,21 +102,18 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
         i = best[1]
 
 
-def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> int | None:
-    """Where a past perfect's particle stands ("كانت … قد"), or None."""
+def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> Token | None:
+    """The particle of a past perfect ("كانت … قد"), or None."""
     aux = next((i for i, t in enumerate(tokens) if t.norm in lex.past_auxiliaries), None)
     if aux is None:
         return None
-    return next((i for i in range(aux + 1, len(tokens)) if _has(tokens[i : i + 1],
-                lex.past_particles)), None)  # fmt: skip
+    return next((t for t in tokens[aux + 1 :] if t.norm in lex.past_particles), None)
 
 
-def _modal(window: Sequence[Token], sentence: Sequence[Token], lex: EventLexicon) -> bool:
+def _modal(window: Sequence[Token], particle: Token | None, lex: EventLexicon) -> bool:
     """Whether a word of possibility, intention or condition governs a trigger; the particle of
     a past perfect does not."""
-    particle = _past_perfect(sentence, lex)
-    kept = [t for t in window if particle is None or t is not sentence[particle]]
-    return _has(kept, lex.not_asserted)
+    return _has([t for t in window if t is not particle], lex.not_asserted)
 
 
 def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -238,22 +235,23 @@ def _sentence_events(
     tokens = tokens_in(analysis.tokens, sentence)
     background = _has(tokens, lex.historical)
     particle = _past_perfect(tokens, lex)
+    at = tokens.index(particle) if particle is not None else None
     found = list(find_triggers(lex, tokens))
     if not found:
         return
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
-    ends = [sentence.start, *(s.end for s in spans)]
+    ends = [sentence.start, *(s.end for s in spans[:-1])]  # where each trigger's words start
     for (trigger, first, _), span, clause, end in zip(
-        found, spans, _clauses(sentence, spans), ends, strict=False
+        found, spans, _clauses(sentence, spans), ends, strict=True
     ):
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
         # The words since the previous trigger: "إذا" there governs this one.
         leading = tokens_in(tokens, Span(end, span.start))
-        if _modal(leading[-_MODAL_WINDOW:], tokens, lex):
+        if _modal(leading[-_MODAL_WINDOW:], particle, lex):
             continue
         # A past perfect's particle makes the verb it governs background ("قد نددت").
-        historical = background or (particle is not None and 0 < first - particle <= 2)
+        historical = background or (at is not None and 0 < first - at <= 2)
         if _planned(tokens, first, lex, kb.article) and not historical:
             continue
         when, source = _event_date(analysis, sentence, clause, span, historical, lead)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Sequence
 
 from hadath.lexicons.actors import ActorKB
 from hadath.model import Mention, Span, Token
+from hadath.tokenize import token_at
 
 SCORE = 0.6
 
@@ -22,20 +22,17 @@ def title_references(
 ) -> tuple[Mention, ...]:
     """Return the mentions where a definite generic title with a nisba ("الوزير الأميركي",
     "السفير الروسي") becomes the person of that state the article named last before it."""
-    starts = [t.span.start for t in tokens]
     last: dict[str, Mention] = {}  # country -> the person of it named last
     out: list[Mention] = []
     for mention in mentions:
         country = _country(mention, kb)
         if mention.kind == "person" and mention.actor_id and country:
             last[country] = mention
-        i = bisect.bisect_right(starts, mention.span.start) - 1
+        i = token_at(tokens, mention.span.start)
         title = tokens[i - 1] if i > 0 and mention.rule == "nisba" else None
         person = last.get(country or "") if title is not None else None
-        if title is None or person is None or title.stem not in kb.generic_titles:
-            out.append(mention)
-            continue
-        if not title.prefix.endswith(kb.article):
+        generic = title is not None and title.stem in kb.generic_titles
+        if title is None or person is None or not generic or not title.prefix.endswith(kb.article):
             out.append(mention)
             continue
         # The title's article belongs to the reference; a conjunction before it does not.

@@ -185,6 +185,11 @@ def make_token(text: str, span: Span, rules: TextRules) -> Token:
     )
 
 
+def token_at(tokens: Sequence[Token], offset: int) -> int:
+    """Return the index of the token that starts at or last before an offset (-1 if none)."""
+    return bisect.bisect_right(tokens, offset, key=lambda t: t.span.start) - 1
+
+
 def tokens_in(tokens: Sequence[Token], span: Span) -> Sequence[Token]:
     """Return the tokens inside a span (tokens are ordered, so this is two binary searches)."""
     lo = bisect.bisect_left(tokens, span.start, key=lambda t: t.span.start)

@@ -12,7 +12,7 @@ from typing import Any, cast
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
-from hadath.lexicons.phrases import PhraseIndex, build_index, phrase_key
+from hadath.lexicons.phrases import PhraseIndex, build_index, first_words
 from hadath.model import Actor, ActorKind, Role
 from hadath.tokenize import TextRules
 
@@ -312,12 +312,8 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         ),
         dual_titles=_dual_titles(refs, rules, {o.label for o in offices if o.kind == "person"}),
         # Subordinate words are compared with token stems, name words with normalised words.
-        subordinates=frozenset(
-            k[0] for w in _listed(refs, "subordinates") if (k := phrase_key(w, rules))
-        ),
-        generic_titles=frozenset(
-            k[0] for w in _listed(refs, "generic_titles") if (k := phrase_key(w, rules))
-        ),
+        subordinates=first_words(_listed(refs, "subordinates"), rules),
+        generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
         by_office=_by_office(actors),

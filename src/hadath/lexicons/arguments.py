@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
-from hadath.lexicons.phrases import phrase_key
+from hadath.lexicons.phrases import first_words
 from hadath.tokenize import TextRules
 
 WHERE = "events/arguments.yaml"
@@ -40,8 +40,6 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         conjunctions=words("conjunctions"),
         openers=words("openers"),
         relatives=words("relatives"),
-        pairs=frozenset(
-            k[0] for w in require_str_list(data.get("pairs"), WHERE) if (k := phrase_key(w, rules))
-        ),
+        pairs=first_words(require_str_list(data.get("pairs"), f"{WHERE}: pairs"), rules),
         article=fold(rules.clitics.article),
     )

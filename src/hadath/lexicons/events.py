@@ -12,7 +12,7 @@ from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.morphology import VERB, Morphology, load_morphology
 from hadath.lexicons.morphology import WHERE as MORPHOLOGY
-from hadath.lexicons.phrases import phrase_key
+from hadath.lexicons.phrases import first_words, phrase_key
 from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
 
@@ -88,7 +88,7 @@ class EventLexicon:
     planned: frozenset[str]
     past_after: frozenset[str]
     past_auxiliaries: frozenset[str]
-    past_particles: tuple[tuple[str, ...], ...]
+    past_particles: frozenset[str]
     cues: frozenset[str]
     arguments: ArgumentWords
     tolerated_suffix: str = ""
@@ -202,7 +202,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         past_auxiliaries=_cue_words(
             markers, "past_auxiliaries", rules, True, "events/markers.yaml"
         ),
-        past_particles=_phrases(markers, "past_particles", rules, "events/markers.yaml"),
+        past_particles=_cue_words(markers, "past_particles", rules, True, "events/markers.yaml"),
         cues=_cue_words(cues, "cues", rules),
         continuations=_cue_words(cues, "continuations", rules),
         noun_cues=_cue_words(cues, "noun_cues", rules),
@@ -221,4 +221,4 @@ def _cue_words(
     where: str = "quotes/cues.yaml",
 ) -> frozenset[str]:
     words = require_str_list(data.get(key), f"{where}: {key}")
-    return frozenset(k[0] for w in words if (k := phrase_key(w, rules, by_norm)))
+    return first_words(words, rules, by_norm)

@@ -18,6 +18,11 @@ def phrase_key(phrase: str, rules: TextRules, by_norm: bool = False) -> tuple[st
     return tuple(t.norm if by_norm else t.stem for t in tokenize(phrase, rules))
 
 
+def first_words(phrases: Iterable[str], rules: TextRules, by_norm: bool = False) -> frozenset[str]:
+    """Return the stems (or norms) of one-word phrases, for word-set look-ups on tokens."""
+    return frozenset(k[0] for p in phrases if (k := phrase_key(p, rules, by_norm)))
+
+
 def entry_words(phrase: str, rules: TextRules, by_norm: bool = False) -> tuple[str, ...]:
     """Return the words a phrase is indexed under: each token's norm, without the article when
     the article is its only clitic (الكرملين -> كرملين, but ألماني stays الماني)."""
