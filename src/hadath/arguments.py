@@ -95,9 +95,11 @@ def subject(
 
 
 def participants(
-    clause: Clause, reciprocal: bool, who: Who, words: ArgumentWords
+    clause: Clause, reciprocal: bool, who: Who, words: ArgumentWords, said: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Choose actors and recipients; `who` names the actor a mention stands for on the date."""
+    """Choose actors and recipients; `who` names the actor a mention stands for on the date.
+    An act done by saying it (`said`) in reported speech is the speaker's, and whoever the
+    reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب")."""
     marked = roles(clause.tokens, eligible(clause.mentions), words)
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
@@ -110,15 +112,20 @@ def participants(
         ids = _ids(who(m) for m in chosen)
         if len(ids) < 2 and unsaid and clause.carried is not None:
             ids = _ids([who(clause.carried), *ids])
-        said = (t.stem for t in clause.tokens if clause.span.contains(t.span))
-        if len(ids) < 2 and any(stem in words.pairs for stem in said):
+        stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
+        if len(ids) < 2 and any(stem in words.pairs for stem in stems):
             ids = _ids([*clause.pair, *ids])
         return ids, ()
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
     within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
     after = [m for m in found if m.span.end > trigger.end]
-    actor = _actor(pre, [*within, *after], marked, clause, words)
+    speaker = [m for m in pre if marked[m] == BARE and m.span.start < clause.cut]
+    spoken = [m for m in pre if m.span.start >= clause.cut] if said and speaker else []
+    if spoken:
+        actor: Mention | None = introduced(clause.tokens, clause.mentions, speaker[0])
+    else:
+        actor = _actor(pre, [*within, *after], marked, clause, words)
     if actor is None and unsaid:
         actor = clause.carried
     if actor is None and (before or after):
@@ -132,7 +139,7 @@ def participants(
     # the pattern comes first.
     tail = (joined or [actor])[-1] if actor else None
     objects = [m for m in within if tail is not None and _next_to(clause.tokens, tail, m)]
-    later = [*objects, *after, *within, *places, *eligible(clause.later)]
+    later = [*spoken, *objects, *after, *within, *places, *eligible(clause.later)]
     others = [m for m in later if m is not actor and m not in joined and who(m) not in first]
     return first, _ids([who(others[0])] if others else [])
 

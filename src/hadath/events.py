@@ -17,6 +17,8 @@ from hadath.tokenize import tokens_in
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
+_DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
+_DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
 _INFERRED = (
     None,
     "context",
@@ -268,7 +270,7 @@ def _sentence_events(
             pair=pair,
         )
         actors, recipients = participants(
-            place, trigger.reciprocal, _on_date(kb, date), lex.arguments
+            place, trigger.reciprocal, _on_date(kb, date), lex.arguments, trigger.said
         )
         if not actors:
             continue
@@ -317,21 +319,44 @@ def _body(analysis: Analysis) -> tuple[Span, ...]:
     return sentences
 
 
+def dateline_end(analysis: Analysis, body: Sequence[Span]) -> int:
+    """Where the article's dateline ends: the places it names are where the story was filed,
+    not who acted. It is the words before a dash near the start ("دبي، … (CNN)—"), or a short
+    first line that gives a date ("الكويت 25 شوال 1436 هـ … واس"); 0 when there is none."""
+    if not body:
+        return 0
+    first = body[0]
+    tokens = tokens_in(analysis.tokens, first)
+    words = 0
+    for token in tokens:
+        if token.norm == "-" and words:
+            return token.span.start
+        words += token.is_word
+        if words > _DATELINE_WORDS:
+            break
+    times = [t.span for t in analysis.times if first.contains(t.span)]
+    rest = [t for t in tokens if t.is_word and not any(s.contains(t.span) for s in times)]
+    return first.end if times and len(rest) <= _DATELINE_REST and len(body) > 1 else 0
+
+
 def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Code the events each sentence states."""
     lex = resources.events
     kb = resources.actors
     body = _body(analysis)
+    filed = dateline_end(analysis, body)
+    acting = tuple(m for m in analysis.mentions if m.span.start >= filed)
+    coding = dataclasses.replace(analysis, mentions=acting)
     lead = lead_day(analysis, body)
     found: list[tuple[Event, bool]] = []
     carried: Mention | None = None
     pair: tuple[str, ...] = ()
     for sentence in body:
-        new = list(_sentence_events(analysis, sentence, lex, kb, lead, carried, pair))
+        new = list(_sentence_events(coding, sentence, lex, kb, lead, carried, pair))
         found += new
         lead = _context(new, lead)
         met = [e.actors for e, _ in found if len(e.actors) >= 2 and not e.recipients]
         pair = met[-1] if met else pair
-        inside = [m for m in analysis.mentions if sentence.contains(m.span)]
+        inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

@@ -127,12 +127,13 @@ def _mention(
     first = tokens[hit.first]
     index = kb.names if hit.kind == "name" else kb.nisba if hit.kind == "nisba" else kb.offices
     span = Span(index.start_of(first), tokens[hit.end - 1].span.end)
+    plural = hit.kind == "nisba" and {first.stem, first.norm} & kb.demonyms
     return Mention(
         span,
         cast(ActorKind, kind),
         actor_id,
         score,
-        rule=hit.kind,
+        rule="demonym" if plural else hit.kind,
         office=office,
         country=hit.country if hit.kind in ("office", "counterpart") else None,
     )
@@ -147,6 +148,19 @@ def _named_next(kb: ActorKB, hits: Sequence[Hit], n: int) -> bool:
         and following.first - hits[n].end < _NAME_AFTER_TITLE
         and any(kb.actors[i].kind == "person" for i in following.ids if i in kb.actors)
     )
+
+
+def _describes(kb: ActorKB, tokens: Sequence[Token], hits: Sequence[Hit], n: int) -> bool:
+    """Whether a nisba right after a movement's or body's name describes it ("ميليشيات الحوثي
+    الإيرانية", "حركة حماس الفلسطينية") rather than naming a second actor; one joined by a
+    conjunction names another ("القوات الأميركية والبريطانية")."""
+    before = hits[n - 1] if n else None
+    if hits[n].kind != "nisba" or before is None or before.kind != "name":
+        return False
+    if tokens[hits[n].first].prefix not in ("", kb.article):
+        return False
+    kinds = {kb.actors[i].kind for i in before.ids if i in kb.actors}
+    return before.end == hits[n].first and bool(kinds & {"group", "organisation"})
 
 
 def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tuple[Mention, ...]:
@@ -170,6 +184,8 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
                 state = kb.state_by_iso3.get(hit.country or "")
                 kept = None if under else office  # a deputy's title is not re-resolved
                 out.append(_mention(kb, tokens, hit, "state", state, 0.4, kept))
+            continue
+        if _describes(kb, tokens, hits, n):
             continue
         near = _states_near(kb, hits, n) if len(hit.ids) > 1 else set()
         actor_id = _choose(kb, hit.ids, seen, date, near)

@@ -93,3 +93,46 @@ def test_a_name_in_a_relative_clause_is_not_the_subject(analyse: Analyse) -> Non
     text = "قال الرئيس الروسي فلاديمير بوتين إن الضربة التي استهدفت سوريا تعتبر عدوانا."
     accused = [e for e in analyse(text, "2018-04-14").events if e.type == "ACCUSE"]
     assert accused and accused[0].actors == ("vladimir-putin",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("قال الرئيس التركي رجب طيب أردوغان إن الحكومة السورية ستواجه عواقب وخيمة.",
+         ("recep-tayyip-erdogan",), ("government-syr",)),
+        ("وقالت وزيرة الخارجية البريطانية ليز تراس إن ما قامت به روسيا غير مقبول.",
+         ("liz-truss",), ("russia",)),
+        # no reported clause: the subject says it
+        ("واعتبرت الصين أن الرسوم الأمريكية أمر غير مقبول.", ("china",), ("usa",)),
+    ],
+)  # fmt: skip
+def test_an_act_done_by_saying_it_is_the_speakers(text: str, actors: tuple[str, ...],
+                                                  recipients: tuple[str, ...],
+                                                  analyse: Analyse) -> None:  # fmt: skip
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2022-03-10").events]
+    assert (actors, recipients) in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the place a dateline names is where the story was filed
+        ("بيروت، لبنان (CNN)— أدان وزير الخارجية الفرنسي الهجوم على قوات حفظ السلام.",
+         "lebanon"),
+        ("عمّان 12 ربيع الأول 1440 هـ الموافق 20 نوفمبر 2018 م واس\n"
+         "التقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي في بغداد.", "jordan"),
+        # a nisba right after a movement's name describes it
+        ("وأطلقت ميليشيات الحوثي الإيرانية صاروخا على جازان.", "iran"),
+    ],
+)  # fmt: skip
+def test_a_place_or_a_description_takes_no_part(text: str, absent: str,
+                                                analyse: Analyse) -> None:  # fmt: skip
+    events = analyse(text, "2018-11-20").events
+    assert events and all(absent not in e.actors + e.recipients for e in events)
+
+
+def test_a_plural_nisba_after_an_act_names_its_object_not_its_actor(analyse: Analyse) -> None:
+    text = "وطردت كندا أربعة دبلوماسيين روس وأمهلتهم أسبوعا لمغادرة البلاد."
+    expelled = [e for e in analyse(text, "2018-03-26").events if e.type == "SANCTION"]
+    assert expelled and expelled[0].actors == ("canada",)
+    assert expelled[0].recipients == ("russia",)

@@ -47,6 +47,7 @@ class Morphology:
     article: str
     feminine: str
     suffixes: tuple[str, ...]
+    people: tuple[str, ...] = ()  # the suffixes that make a plural of people (روسيون)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class ActorKB:
     dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
     subordinates: frozenset[str] = frozenset()
     generic_titles: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
     def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
@@ -217,6 +219,7 @@ def _morphology() -> Morphology:
         article=str(data["article"]),
         feminine=str(data["feminine"]),
         suffixes=tuple(require_str_list(data.get("suffixes"), "actors/morphology.yaml")),
+        people=tuple(require_str_list(data.get("people"), "actors/morphology.yaml")),
     )
 
 
@@ -254,6 +257,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
     actors: dict[str, Actor] = {}
     name_pairs: list[tuple[str, str]] = []
     nisba_pairs: list[tuple[str, str]] = []
+    demonyms: list[str] = []
     states: list[tuple[Actor, tuple[str, ...]]] = []
     for entry in _items("actors/states.yaml"):
         state = _actor(entry, "state", "actors/states.yaml")
@@ -265,6 +269,10 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         )
         name_pairs += [(p, state.id) for p in places]
         nisba_pairs += [(f, state.id) for n in nisbas for f in nisba_forms(n, morph)]
+        # Broken plurals are not derived from the singular ("روس", "أتراك"): listed as written.
+        broken = _strs(entry, "nisba_plural", "actors/states.yaml")
+        nisba_pairs += [(p, state.id) for p in broken]
+        demonyms += [*broken, *(n + suffix for n in nisbas for suffix in morph.people)]
     for entry in _items("actors/organisations.yaml"):
         kind = entry.get("kind", "organisation")
         if kind not in ("organisation", "group"):
@@ -272,6 +280,9 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
                 f"actors/organisations.yaml: {entry['id']} kind must be organisation or group"
             )
         actors[entry["id"]] = _actor(entry, kind, "actors/organisations.yaml")
+        # A movement named by an adjective ("الهجمات الحوثية").
+        own = _strs(entry, "nisba", "actors/organisations.yaml")
+        nisba_pairs += [(f, entry["id"]) for n in own for f in nisba_forms(n, morph)]
     for relative in data_files("actors/people", ".yaml"):
         for entry in _items(relative):
             if entry["id"] in actors:
@@ -314,6 +325,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         # Subordinate words are compared with token stems, name words with normalised words.
         subordinates=first_words(_listed(refs, "subordinates"), rules),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
+        demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
         by_office=_by_office(actors),

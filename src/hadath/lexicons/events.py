@@ -73,6 +73,7 @@ class Trigger:
     cameo: str | None
     reciprocal: bool
     patterns: tuple[tuple[tuple[str, ...], ...], ...]
+    said: bool = False  # the act is done by saying it: its actor is whoever says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ class EventLexicon:
 
 
 _ENTRY_KEYS = frozenset(
-    {"id", "mode", "cameo", "reciprocal", "verbs", "participles", "nouns", "patterns"}
+    {"id", "mode", "cameo", "reciprocal", "said", "verbs", "participles", "nouns", "patterns"}
 )
 
 
@@ -158,6 +159,7 @@ def _trigger(raw: Any, kind: str, morph: Morphology, rules: TextRules, where: st
         cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
         reciprocal=bool(entry.get("reciprocal", False)),
         patterns=tuple(dict.fromkeys(patterns)),
+        said=bool(entry.get("said", False)),
     )
 
 
