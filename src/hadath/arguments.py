@@ -95,11 +95,17 @@ def subject(
 
 
 def participants(
-    clause: Clause, reciprocal: bool, who: Who, words: ArgumentWords, said: bool = False
+    clause: Clause,
+    reciprocal: bool,
+    who: Who,
+    words: ArgumentWords,
+    said: bool = False,
+    inflicted: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Choose actors and recipients; `who` names the actor a mention stands for on the date.
     An act done by saying it (`said`) in reported speech is the speaker's, and whoever the
-    reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب")."""
+    reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب"). An act done to
+    someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان")."""
     marked = roles(clause.tokens, eligible(clause.mentions), words)
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
@@ -120,12 +126,12 @@ def participants(
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
     within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
     after = [m for m in found if m.span.end > trigger.end]
+    victim = after[0] if inflicted and after and _victim(clause, pre, after[0], marked) else None
+    after = [m for m in after if m is not victim]
     speaker = [m for m in pre if marked[m] == BARE and m.span.start < clause.cut]
     spoken = [m for m in pre if m.span.start >= clause.cut] if said and speaker else []
-    if spoken:
-        actor: Mention | None = introduced(clause.tokens, clause.mentions, speaker[0])
-    else:
-        actor = _actor(pre, [*within, *after], marked, clause, words)
+    named = speaker[0] if spoken else _actor(pre, [*within, *after], marked, clause, words)
+    actor = introduced(clause.tokens, eligible(clause.mentions), named) if named else None
     if actor is None and unsaid:
         actor = clause.carried
     if actor is None and (before or after):
@@ -139,9 +145,32 @@ def participants(
     # the pattern comes first.
     tail = (joined or [actor])[-1] if actor else None
     objects = [m for m in within if tail is not None and _next_to(clause.tokens, tail, m)]
-    later = [*spoken, *objects, *after, *within, *places, *eligible(clause.later)]
-    others = [m for m in later if m is not actor and m not in joined and who(m) not in first]
-    return first, _ids([who(others[0])] if others else [])
+    later = [*spoken, *([victim] if victim else []), *objects, *after, *within, *places]
+    later += eligible(clause.later)
+    # The title and nisba that introduce the actor ("السيناتور الأمريكي … جون ماكين") are his.
+    intro = Span(named.span.start, actor.span.end) if named and actor else None
+    others = [
+        m
+        for m in later
+        if m is not actor
+        and m not in joined
+        and who(m) not in first
+        and not (intro and intro.contains(m.span))
+    ]
+    target = introduced(clause.tokens, eligible(clause.mentions), others[0]) if others else None
+    return first, _ids([who(target)] if target else [])
+
+
+def _victim(
+    clause: Clause, pre: Sequence[Mention], first: Mention, marked: dict[Mention, str]
+) -> bool:
+    """Whether the person right after a trigger is what it was done to: no doer named first."""
+    doer = any(marked[m] == BARE for m in pre)
+    gap = token_at(clause.tokens, first.span.start) - token_at(
+        clause.tokens, clause.trigger.end - 1
+    )
+    # A title may stand between ("اغتيال الرئيس الفرنسي إيمانويل ماكرون").
+    return first.kind == "person" and 0 < gap <= 1 + TITLE_GAP and not doer
 
 
 def _next_to(tokens: Sequence[Token], left: Mention, right: Mention) -> bool:
@@ -195,7 +224,7 @@ def _actor(
         if m.span.start >= clause.cut and not any(r <= m.span.start for r in relative)
     ]
     found = own or bare or [m for m in after if roles[m] == BARE]
-    return introduced(clause.tokens, clause.mentions, found[0]) if found else None
+    return found[0] if found else None
 
 
 def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Mention) -> Mention:
@@ -204,7 +233,13 @@ def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Ment
     if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba"):
         return first
     for mention in mentions:
-        if mention.kind == "person" and mention.span.start >= first.span.end:
+        if mention.span.start < first.span.end:
+            continue
+        # Another state's nisba or title starts another's introduction ("السلطات التركية
+        # القس الأمريكي أندرو برانسون").
+        if mention.rule in ("nisba", "office") and mention.actor_id != first.actor_id:
+            return first
+        if mention.kind == "person":
             gap = tokens_in(tokens, Span(first.span.end, mention.span.start))
             return mention if len(gap) <= TITLE_GAP else first
     return first

@@ -269,8 +269,9 @@ def _sentence_events(
             carried=carried,
             pair=pair,
         )
+        inflicted = trigger.type in lex.arguments.inflicted
         actors, recipients = participants(
-            place, trigger.reciprocal, _on_date(kb, date), lex.arguments, trigger.said
+            place, trigger.reciprocal, _on_date(kb, date), lex.arguments, trigger.said, inflicted
         )
         if not actors:
             continue

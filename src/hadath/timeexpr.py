@@ -169,7 +169,11 @@ def _relative(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None
     hit = lex.days.match(tokens, i)
     if hit is None:
         return None
-    return Found(i, i + hit[0] - 1, "relative-day", offset=hit[1][0])
+    end = i + hit[0]
+    # "اليوم نفسه" is the day the story has reached, not the day of publication.
+    if end < len(tokens) and tokens[end].stem in lex.same_words:
+        return Found(i, end, "same-day")
+    return Found(i, end - 1, "relative-day", offset=hit[1][0])
 
 
 def _bare_year(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:

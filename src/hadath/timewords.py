@@ -24,6 +24,7 @@ class TimeLexicon:
     weekdays: PhraseIndex[int]
     days: PhraseIndex[int]
     day_word: frozenset[str]
+    same_words: frozenset[str]
     next_words: frozenset[str]
     previous_words: frozenset[str]
     month_modifiers: frozenset[str]
@@ -148,6 +149,7 @@ def load_time_lexicon(rules: TextRules) -> TimeLexicon:
         weekdays=_weekdays(load_yaml("time/weekdays.yaml"), rules, "time/weekdays.yaml"),
         days=_days(rel.get("days"), rules, where),
         day_word=words("day_word"),
+        same_words=words("same"),
         next_words=words("next"),
         previous_words=words("previous"),
         month_modifiers=words("month_modifiers"),

@@ -136,3 +136,29 @@ def test_a_plural_nisba_after_an_act_names_its_object_not_its_actor(analyse: Ana
     expelled = [e for e in analyse(text, "2018-03-26").events if e.type == "SANCTION"]
     assert expelled and expelled[0].actors == ("canada",)
     assert expelled[0].recipients == ("russia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # a person named right after an act done to someone is its victim
+        ("واعتقلت السلطات الإيرانية الصحفي الأمريكي جيسون رضائيان.", ("iran",), ()),
+        # the title and nisba that introduce the subject are not the object
+        ("وانتقد السيناتور الأمريكي جون ماكين الرئيس دونالد ترامب بشدة.",
+         ("john-mccain",), ("donald-trump",)),
+        # a title with a nisba gives way to the person it introduces, as object too
+        ("وأدانت الحكومة السورية المبعوث الأممي ستيفان دي ميستورا.",
+         ("government-syr",), ("staffan-de-mistura",)),
+    ],
+)  # fmt: skip
+def test_victims_and_introduced_objects(text: str, actors: tuple[str, ...],
+                                        recipients: tuple[str, ...],
+                                        analyse: Analyse) -> None:  # fmt: skip
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2018-03-21").events]
+    assert coded and coded[0][0] == actors
+    assert not recipients or coded[0][1] == recipients
+
+
+def test_a_victim_alone_is_no_actor(analyse: Analyse) -> None:
+    text = "وأعلنت الشرطة إحباط مخطط لاغتيال الرئيس الفرنسي إيمانويل ماكرون."
+    assert not [e for e in analyse(text, "2018-11-06").events if e.type == "ASSAULT"]

@@ -23,6 +23,7 @@ class ArgumentWords:
     pairs: frozenset[str]
     relatives: frozenset[str]
     article: str
+    inflicted: frozenset[str] = frozenset()  # event types done to a victim
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -42,4 +43,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         relatives=words("relatives"),
         pairs=first_words(require_str_list(data.get("pairs"), f"{WHERE}: pairs"), rules),
         article=fold(rules.clitics.article),
+        inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
     )
