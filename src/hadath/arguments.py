@@ -114,13 +114,17 @@ def participants(
     unsaid = not before and clause.opens_sentence and clause.carried is not None
     if reciprocal:
         people = [m for m in found if m.kind == "person"]
-        chosen = people if len(people) >= 2 else found
+        # A title's nisba is the person it introduces, not another party ("وزير الخارجية
+        # الصيني تشين قانغ").
+        chosen = (
+            people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
+        )
         ids = _ids(who(m) for m in chosen)
-        if len(ids) < 2 and unsaid and clause.carried is not None:
-            ids = _ids([who(clause.carried), *ids])
         stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
         if len(ids) < 2 and any(stem in words.pairs for stem in stems):
             ids = _ids([*clause.pair, *ids])
+        if len(ids) < 2 and unsaid and clause.carried is not None:
+            ids = _ids([who(clause.carried), *ids])
         return ids, ()
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.

@@ -81,11 +81,14 @@ def _match(
     return end
 
 
-def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[Trigger, int, int]]:
-    """Yield (trigger, first token, end token) for the longest pattern at each position."""
+def find_triggers(
+    lex: EventLexicon, tokens: Sequence[Token]
+) -> Iterator[tuple[Trigger, int, int, bool]]:
+    """Yield (trigger, first token, end token, whether it opens with a verb) for the longest
+    pattern at each position."""
     i = 0
     while i < len(tokens):
-        best: tuple[Trigger, int] | None = None
+        best: tuple[Trigger, int, bool] | None = None
         stem = tokens[i].stem
         keys = {
             stem,
@@ -96,11 +99,11 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[tuple[
         for trigger, pattern in candidates:
             end = _match(tokens, i, pattern, lex)
             if end is not None and (best is None or end > best[1]):
-                best = (trigger, end)
+                best = (trigger, end, pattern[0][0].startswith(VERB))
         if best is None:
             i += 1
             continue
-        yield best[0], i, best[1]
+        yield best[0], i, best[1], best[2]
         i = best[1]
 
 
@@ -241,10 +244,10 @@ def _sentence_events(
     found = list(find_triggers(lex, tokens))
     if not found:
         return
-    spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end in found]
+    spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
     ends = [sentence.start, *(s.end for s in spans[:-1])]  # where each trigger's words start
-    for (trigger, first, _), span, clause, end in zip(
+    for (trigger, first, _, verbal), span, clause, end in zip(
         found, spans, _clauses(sentence, spans), ends, strict=True
     ):
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
@@ -289,7 +292,8 @@ def _sentence_events(
             historical=historical,
             negated=_has(window, lex.negated),
         )
-        yield event, _is_definite(tokens[first], kb.article)
+        # A verb that starts like the article ("التقى") is no definite noun.
+        yield event, not verbal and _is_definite(tokens[first], kb.article)
 
 
 def _key(event: Event) -> tuple[object, ...]:
@@ -356,7 +360,9 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         new = list(_sentence_events(coding, sentence, lex, kb, lead, carried, pair))
         found += new
         lead = _context(new, lead)
-        met = [e.actors for e, _ in found if len(e.actors) >= 2 and not e.recipients]
+        met = [
+            e.actors for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1
+        ]
         pair = met[-1] if met else pair
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried

@@ -162,3 +162,20 @@ def test_victims_and_introduced_objects(text: str, actors: tuple[str, ...],
 def test_a_victim_alone_is_no_actor(analyse: Analyse) -> None:
     text = "وأعلنت الشرطة إحباط مخطط لاغتيال الرئيس الفرنسي إيمانويل ماكرون."
     assert not [e for e in analyse(text, "2018-11-06").events if e.type == "ASSAULT"]
+
+
+def test_a_verbal_noun_after_ithr_takes_the_last_subject(analyse: Analyse) -> None:
+    text = ("أعلن وزير الخارجية الأمريكي مايك بومبيو دعم بلاده لأوكرانيا. "
+            "وإثر إجرائه اتصالا هاتفيا مع نظيره البريطاني جيريمي هانت، "
+            "قال الوزير إن الحوار مستمر.")  # fmt: skip
+    calls = [e for e in analyse(text, "2019-01-10").events if e.type == "CONSULT"]
+    assert calls and set(calls[0].actors) == {"mike-pompeo", "jeremy-hunt"}
+
+
+def test_the_two_ministers_are_the_parties_of_the_last_meeting(analyse: Analyse) -> None:
+    text = ("التقى وزير الخارجية السعودي فيصل بن فرحان نظيره الإيراني حسين أمير عبد اللهيان. "
+            "وعقب ذلك، التقى وزير الخارجية الصيني تشين قانغ الوزيرين.")  # fmt: skip
+    met = [e for e in analyse(text, "2023-04-06").events if e.type == "CONSULT"]
+    assert {"qin-gang", "faisal-bin-farhan", "hossein-amir-abdollahian"} in [
+        set(e.actors) for e in met
+    ]

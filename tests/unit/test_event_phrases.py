@@ -25,7 +25,7 @@ def _cases() -> list[Any]:
 
 def _fired(text: str, resources: Resources) -> set[tuple[str, str | None]]:
     tokens = tokenize(text, resources.text)
-    return {(t.type, t.mode) for t, _, _ in find_triggers(resources.events, tokens)}
+    return {(t.type, t.mode) for t, *_ in find_triggers(resources.events, tokens)}
 
 
 @pytest.mark.parametrize("case", _cases())

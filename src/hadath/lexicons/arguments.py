@@ -24,6 +24,7 @@ class ArgumentWords:
     relatives: frozenset[str]
     article: str
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
+    pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -44,4 +45,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         pairs=first_words(require_str_list(data.get("pairs"), f"{WHERE}: pairs"), rules),
         article=fold(rules.clitics.article),
         inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
+        pair_types=frozenset(require_str_list(data.get("pair_types"), f"{WHERE}: pair_types")),
     )
