@@ -17,7 +17,9 @@ _SPEAKERS = ("person", "organisation", "state", "group")
 
 
 def quoted_spans(text: str, pairs: Sequence[tuple[str, str]], limit: int) -> Iterator[Span]:
-    """Yield the inner spans of balanced quotations (not nested), left to right."""
+    """Yield the inner spans of balanced quotations (not nested), left to right. A quotation
+    ends within its paragraph: a mark whose partner lies past a line break is a stray one (or
+    the closing mark of a quotation whose opening was missed) and opens nothing."""
     i = 0
     while i < len(text):
         pair = next((p for p in pairs if text[i] == p[0]), None)
@@ -25,7 +27,7 @@ def quoted_spans(text: str, pairs: Sequence[tuple[str, str]], limit: int) -> Ite
             i += 1
             continue
         close = text.find(pair[1], i + 1, i + 1 + limit)
-        if close == -1:
+        if close == -1 or "\n" in text[i + 1 : close]:
             i += 1
             continue
         yield Span(i + 1, close)
@@ -47,7 +49,8 @@ def _speaker(
 ) -> str | None:
     """The speech verb's subject: a name right after it (VSO), else the sentence's first
     participant before it (SVO); for "قوله" the one named just before; for "وأضاف" the
-    previous quotation's speaker; else the last person named before the sentence."""
+    previous quotation's speaker; with no speech verb, the sentence's subject; else the last
+    person named before the sentence."""
     inside = [m for m in speakers if sentence.contains(m.span)]
     # A name after a preposition ("خلال اجتماع في البيت الأبيض") is not who spoke.
     marked = roles(tokens, inside, lex.arguments)
@@ -65,6 +68,9 @@ def _speaker(
             return introduced(tokens, inside, before[0]).actor_id
         if cue.stem in lex.continuations and previous is not None:
             return previous
+    elif bare:
+        # No speech verb: the sentence's subject says it ("وبعث X رسالة متعهدا بأن «…»").
+        return introduced(tokens, inside, bare[0]).actor_id
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
 

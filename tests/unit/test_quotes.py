@@ -81,3 +81,20 @@ def test_a_person_a_title_introduces_is_the_speaker_not_the_titles_state(analyse
 def test_speakers_named_by_title_or_after_a_place(text: str, speaker: str,
                                                   analyse: Analyse) -> None:  # fmt: skip
     assert _speakers(analyse(text, "2022-03-15" if "بلينكن" in text else "2018-08-16")) == [speaker]
+
+
+def test_a_quotation_does_not_run_past_its_paragraph(analyse: Analyse) -> None:
+    # the first paragraph's quotation is never closed
+    text = ('وقال ماكرون إن "الحوار ضروري لحل الأزمة الراهنة.\n'
+            'وبعث رئيس الوزراء الياباني شينزو آبي برسالة مؤكدا أن "اليابان تقف إلى جانب '
+            'شركائها في هذه الظروف".')  # fmt: skip
+    quoted = [q.text for q in analyse(text, "2018-03-20").quotes]
+    assert quoted == ["اليابان تقف إلى جانب شركائها في هذه الظروف"]
+
+
+def test_with_no_speech_verb_the_sentences_subject_speaks(analyse: Analyse) -> None:
+    text = ("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة للحوار. "
+            'وتمنى الرئيس الفرنسي إيمانويل ماكرون لبوتين النجاح في "تحديث الاقتصاد الروسي '
+            'في السنوات المقبلة".')  # fmt: skip
+    quotes = analyse(text, "2018-03-20").quotes
+    assert [q.speaker_actor_id for q in quotes] == ["emmanuel-macron"]
