@@ -31,6 +31,7 @@ class Clause:
     opens_sentence: bool
     carried: Mention | None
     pair: tuple[str, ...] = ()  # the parties of the article's last call or meeting
+    resumes: Mention | None = None  # the subject a pronoun before the trigger stands for
 
 
 def eligible(mentions: Iterable[Mention]) -> list[Mention]:
@@ -134,7 +135,9 @@ def participants(
     after = [m for m in after if m is not victim]
     speaker = [m for m in pre if marked[m] == BARE and m.span.start < clause.cut]
     spoken = [m for m in pre if m.span.start >= clause.cut] if said and speaker else []
-    named = speaker[0] if spoken else _actor(pre, [*within, *after], marked, clause, words)
+    named = clause.resumes or (
+        speaker[0] if spoken else _actor(pre, [*within, *after], marked, clause, words)
+    )
     actor = introduced(clause.tokens, eligible(clause.mentions), named) if named else None
     if actor is None and unsaid:
         actor = clause.carried

@@ -261,6 +261,9 @@ def _sentence_events(
             continue
         when, source = _event_date(analysis, sentence, clause, span, historical, lead)
         date = when.value if when else analysis.document.published
+        # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far.
+        resumed = first > 0 and tokens[first - 1].norm in lex.arguments.resumptive
+        so_far = [m for m in inside if m.span.end <= clause.start]
         place = Clause(
             span=clause,
             tokens=tokens,
@@ -270,6 +273,7 @@ def _sentence_events(
             cut=_cut(tokens, clause, span, lex),
             opens_sentence=opens_sentence(tokens, span, lex.arguments),
             carried=carried,
+            resumes=subject(tokens, so_far, lex.arguments) if resumed else None,
             pair=pair,
         )
         inflicted = trigger.type in lex.arguments.inflicted

@@ -179,3 +179,11 @@ def test_the_two_ministers_are_the_parties_of_the_last_meeting(analyse: Analyse)
     assert {"qin-gang", "faisal-bin-farhan", "hossein-amir-abdollahian"} in [
         set(e.actors) for e in met
     ]
+
+
+def test_a_resumptive_pronoun_keeps_the_sentences_subject(analyse: Analyse) -> None:
+    text = ("وأشاد وزير الخارجية البريطاني بوريس جونسون بموقف ألمانيا، "
+            "لكنه انتقد إيران بشدة بسبب برنامجها الصاروخي.")  # fmt: skip
+    accused = [e for e in analyse(text, "2018-01-15").events if e.type == "ACCUSE"]
+    assert accused and accused[0].actors == ("boris-johnson",)
+    assert accused[0].recipients == ("iran",)

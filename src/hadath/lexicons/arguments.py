@@ -25,6 +25,7 @@ class ArgumentWords:
     article: str
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
     pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
+    resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -46,4 +47,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         article=fold(rules.clitics.article),
         inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
         pair_types=frozenset(require_str_list(data.get("pair_types"), f"{WHERE}: pair_types")),
+        resumptive=words("resumptive"),
     )
