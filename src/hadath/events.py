@@ -247,7 +247,7 @@ def _sentence_events(
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
     ends = [sentence.start, *(s.end for s in spans[:-1])]  # where each trigger's words start
-    for (trigger, first, _, verbal), span, clause, end in zip(
+    for (trigger, first, last, verbal), span, clause, end in zip(
         found, spans, _clauses(sentence, spans), ends, strict=True
     ):
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
@@ -296,8 +296,11 @@ def _sentence_events(
             historical=historical,
             negated=_has(window, lex.negated),
         )
-        # A verb that starts like the article ("التقى") is no definite noun.
-        yield event, not verbal and _is_definite(tokens[first], kb.article)
+        # A noun made definite by the article, a possessive or a definite noun it is bound to
+        # ("المكالمة", "خلال زيارته", "محاولة الاغتيال") may tell again an act already told; a
+        # verb that starts like the article ("التقى") is none of these.
+        words = tokens[first:last]
+        yield event, not verbal and any(_is_definite(t, kb.article) or t.suffix for t in words)
 
 
 def _key(event: Event) -> tuple[object, ...]:

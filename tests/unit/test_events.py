@@ -144,3 +144,10 @@ def test_a_verb_form_does_not_match_a_noun(word: str, matches: bool, resources: 
     verb = VERB + tokenize("رفض", resources.text)[0].stem
     lex = resources.events
     assert _word_matches(token, verb, lex.tolerated_suffix, lex.verb_proclitics) is matches
+
+
+def test_a_possessive_noun_tells_again_the_act_already_told(analyse: Analyse) -> None:
+    text = ("وصل وزير الخارجية الهندي سوبراهمانيام جايشانكار أمس إلى طهران في زيارة رسمية. "
+            "وقال جايشانكار خلال زيارته إن بلاده تريد توسيع التعاون في قطاع الطاقة.")  # fmt: skip
+    visits = [e for e in analyse(text, "2019-12-23").events if e.type == "CONSULT"]
+    assert len(visits) == 1
