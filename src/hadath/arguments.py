@@ -32,6 +32,7 @@ class Clause:
     carried: Mention | None
     pair: tuple[str, ...] = ()  # the parties of the article's last call or meeting
     resumes: Mention | None = None  # the subject a pronoun before the trigger stands for
+    framing: Mention | None = None  # the subject of the act whose setting the trigger is
 
 
 def eligible(mentions: Iterable[Mention]) -> list[Mention]:
@@ -126,6 +127,9 @@ def participants(
             ids = _ids([*clause.pair, *ids])
         if len(ids) < 2 and unsaid and clause.carried is not None:
             ids = _ids([who(clause.carried), *ids])
+        # "شكر X في اتصال هاتفي Y": the one who acted in the call is a party to it.
+        if len(ids) < 2 and clause.framing is not None:
+            ids = _ids([who(clause.framing), *ids])
         return ids, ()
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.

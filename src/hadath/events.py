@@ -81,30 +81,43 @@ def _match(
     return end
 
 
-def find_triggers(
-    lex: EventLexicon, tokens: Sequence[Token]
-) -> Iterator[tuple[Trigger, int, int, bool]]:
+Found = tuple[Trigger, int, int, bool]  # trigger, first token, end token, opens with a verb
+
+
+def _longest_at(lex: EventLexicon, tokens: Sequence[Token], i: int) -> tuple[Found, bool] | None:
+    """The longest pattern that starts at token i, and whether words stand in its gaps."""
+    best: tuple[Found, bool] | None = None
+    stem = tokens[i].stem
+    keys = {stem, _bare(stem, lex.tolerated_suffix), *verb_readings(tokens[i], lex.verb_proclitics)}
+    for trigger, pattern in (c for key in keys for c in lex.by_first_word.get(key, ())):
+        end = _match(tokens, i, pattern, lex)
+        if end is not None and (best is None or end > best[0][2]):
+            gapped = end - i > sum(len(part) for part in pattern)
+            best = (trigger, i, end, pattern[0][0].startswith(VERB)), gapped
+    return best
+
+
+def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[Found]:
     """Yield (trigger, first token, end token, whether it opens with a verb) for the longest
-    pattern at each position."""
+    pattern at each position. A pattern of another type inside the gap of one is an act of its
+    own ("هنأ … في اتصال هاتفي نظيره …": thanks, and a call)."""
     i = 0
     while i < len(tokens):
-        best: tuple[Trigger, int, bool] | None = None
-        stem = tokens[i].stem
-        keys = {
-            stem,
-            _bare(stem, lex.tolerated_suffix),
-            *verb_readings(tokens[i], lex.verb_proclitics),
-        }
-        candidates = [c for key in keys for c in lex.by_first_word.get(key, ())]
-        for trigger, pattern in candidates:
-            end = _match(tokens, i, pattern, lex)
-            if end is not None and (best is None or end > best[1]):
-                best = (trigger, end, pattern[0][0].startswith(VERB))
-        if best is None:
+        found = _longest_at(lex, tokens, i)
+        if found is None:
             i += 1
             continue
-        yield best[0], i, best[1], best[2]
-        i = best[1]
+        outer, gapped = found
+        yield outer
+        j = i + 1
+        while gapped and j < outer[2]:
+            inner = _longest_at(lex, tokens, j)
+            if inner and inner[0][0].type != outer[0].type and inner[0][2] <= outer[2]:
+                yield inner[0]
+                j = inner[0][2]
+            else:
+                j += 1
+        i = outer[2]
 
 
 def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> Token | None:
@@ -199,9 +212,15 @@ def _context(
 
 
 def _clauses(sentence: Span, triggers: Sequence[Span]) -> list[Span]:
-    """Split a sentence at its triggers: each trigger governs the words up to the next one."""
-    bounds = [sentence.start, *(t.start for t in triggers[1:]), sentence.end]
-    return [Span(a, b) for a, b in itertools.pairwise(bounds)]
+    """Split a sentence at its triggers: each trigger governs the words up to the next one. A
+    trigger inside another's gap shares that one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
+    clauses = []
+    for k, trigger in enumerate(triggers):
+        outer = next((t for t in triggers[:k] if t.start < trigger.start < t.end), None)
+        start = sentence.start if k == 0 else (outer or trigger).start
+        later = [t.start for t in triggers[k + 1 :] if t.start >= trigger.end]
+        clauses.append(Span(start, later[0] if later else sentence.end))
+    return clauses
 
 
 def _is_definite(token: Token, article: str) -> bool:
@@ -246,7 +265,9 @@ def _sentence_events(
         return
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
-    ends = [sentence.start, *(s.end for s in spans[:-1])]  # where each trigger's words start
+    # Where the words leading to each trigger start: after the previous one (which may hold
+    # this one in its gap).
+    ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
     for (trigger, first, last, verbal), span, clause, end in zip(
         found, spans, _clauses(sentence, spans), ends, strict=True
     ):
@@ -264,6 +285,8 @@ def _sentence_events(
         # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far.
         resumed = first > 0 and tokens[first - 1].norm in lex.arguments.resumptive
         so_far = [m for m in inside if m.span.end <= clause.start]
+        # "شكر X في اتصال هاتفي Y": a call or meeting told as the setting of another act.
+        framed = first > 0 and tokens[first - 1].norm in lex.arguments.topic
         place = Clause(
             span=clause,
             tokens=tokens,
@@ -274,6 +297,7 @@ def _sentence_events(
             opens_sentence=opens_sentence(tokens, span, lex.arguments),
             carried=carried,
             resumes=subject(tokens, so_far, lex.arguments) if resumed else None,
+            framing=subject(tokens, so_far, lex.arguments) if framed else None,
             pair=pair,
         )
         inflicted = trigger.type in lex.arguments.inflicted

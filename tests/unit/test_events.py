@@ -151,3 +151,10 @@ def test_a_possessive_noun_tells_again_the_act_already_told(analyse: Analyse) ->
             "وقال جايشانكار خلال زيارته إن بلاده تريد توسيع التعاون في قطاع الطاقة.")  # fmt: skip
     visits = [e for e in analyse(text, "2019-12-23").events if e.type == "CONSULT"]
     assert len(visits) == 1
+
+
+def test_an_act_inside_the_gap_of_another_is_coded_too(analyse: Analyse) -> None:
+    text = "وشكر الملك عبدالله الثاني في اتصال هاتفي الرئيس الفرنسي إيمانويل ماكرون على دعمه."
+    coded = {(e.type, frozenset(e.actors)) for e in analyse(text, "2019-02-10").events}
+    assert ("CONSULT", frozenset({"abdullah-ii", "emmanuel-macron"})) in coded
+    assert any(kind == "SUPPORT" for kind, _ in coded)
