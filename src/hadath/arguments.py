@@ -115,22 +115,7 @@ def participants(
     before = [m for m in found if m.span.end <= trigger.end]
     unsaid = not before and clause.opens_sentence and clause.carried is not None
     if reciprocal:
-        people = [m for m in found if m.kind == "person"]
-        # A title's nisba is the person it introduces, not another party ("وزير الخارجية
-        # الصيني تشين قانغ").
-        chosen = (
-            people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
-        )
-        ids = _ids(who(m) for m in chosen)
-        stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
-        if len(ids) < 2 and any(stem in words.pairs for stem in stems):
-            ids = _ids([*clause.pair, *ids])
-        if len(ids) < 2 and unsaid and clause.carried is not None:
-            ids = _ids([who(clause.carried), *ids])
-        # "شكر X في اتصال هاتفي Y": the one who acted in the call is a party to it.
-        if len(ids) < 2 and clause.framing is not None:
-            ids = _ids([who(clause.framing), *ids])
-        return ids, ()
+        return _parties(clause, found, unsaid, who, words), ()
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
     within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
@@ -160,16 +145,31 @@ def participants(
     later += eligible(clause.later)
     # The title and nisba that introduce the actor ("السيناتور الأمريكي … جون ماكين") are his.
     intro = Span(named.span.start, actor.span.end) if named and actor else None
-    others = [
-        m
-        for m in later
-        if m is not actor
-        and m not in joined
-        and who(m) not in first
-        and not (intro and intro.contains(m.span))
-    ]
+    taken = [m for m in later if m is actor or m in joined or who(m) in first]
+    others = [m for m in later if m not in taken and not (intro and intro.contains(m.span))]
     target = introduced(clause.tokens, eligible(clause.mentions), others[0]) if others else None
     return first, _ids([who(target)] if target else [])
+
+
+def _parties(
+    clause: Clause, found: Sequence[Mention], unsaid: bool, who: Who, words: ArgumentWords
+) -> tuple[str, ...]:
+    """The parties of a call, meeting or talks: the people named, else every participant; a
+    dual noun ("الجانبان") adds the last meeting's parties, an unsaid subject the carried one,
+    and the act a call is the setting of its subject ("شكر X في اتصال هاتفي Y")."""
+    people = [m for m in found if m.kind == "person"]
+    # A title's nisba is the person it introduces, not another party ("وزير الخارجية الصيني
+    # تشين قانغ").
+    chosen = people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
+    ids = _ids(who(m) for m in chosen)
+    stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
+    if len(ids) < 2 and any(stem in words.pairs for stem in stems):
+        ids = _ids([*clause.pair, *ids])
+    if len(ids) < 2 and unsaid and clause.carried is not None:
+        ids = _ids([who(clause.carried), *ids])
+    if len(ids) < 2 and clause.framing is not None:
+        ids = _ids([who(clause.framing), *ids])
+    return ids
 
 
 def _victim(
