@@ -187,3 +187,11 @@ def test_a_resumptive_pronoun_keeps_the_sentences_subject(analyse: Analyse) -> N
     accused = [e for e in analyse(text, "2018-01-15").events if e.type == "ACCUSE"]
     assert accused and accused[0].actors == ("boris-johnson",)
     assert accused[0].recipients == ("iran",)
+
+
+def test_who_reports_a_call_is_no_party_to_it(analyse: Analyse) -> None:
+    text = ("وقال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني إن وزير الخارجية "
+            "حسين أمير عبد اللهيان أجرى اتصالا هاتفيا مع نظيره العماني بدر البوسعيدي.")  # fmt: skip
+    calls = [e for e in analyse(text, "2023-05-10").events if e.type == "CONSULT"]
+    assert calls and "nasser-kanaani" not in calls[0].actors
+    assert "hossein-amir-abdollahian" in calls[0].actors
