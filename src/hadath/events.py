@@ -282,11 +282,13 @@ def _sentence_events(
             continue
         when, source = _event_date(analysis, sentence, clause, span, historical, lead)
         date = when.value if when else analysis.document.published
-        # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far.
-        resumed = first > 0 and tokens[first - 1].norm in lex.arguments.resumptive
+        # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far; "شكر X في
+        # اتصال هاتفي Y": a call told as the setting of another act has that act's subject.
+        said_before = tokens[first - 1].norm if first else ""
+        resumed = said_before in lex.arguments.resumptive
+        framed = said_before in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
-        # "شكر X في اتصال هاتفي Y": a call or meeting told as the setting of another act.
-        framed = first > 0 and tokens[first - 1].norm in lex.arguments.topic
+        earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
         place = Clause(
             span=clause,
             tokens=tokens,
@@ -296,8 +298,8 @@ def _sentence_events(
             cut=_cut(tokens, clause, span, lex),
             opens_sentence=opens_sentence(tokens, span, lex.arguments),
             carried=carried,
-            resumes=subject(tokens, so_far, lex.arguments) if resumed else None,
-            framing=subject(tokens, so_far, lex.arguments) if framed else None,
+            resumes=earlier if resumed else None,
+            framing=earlier if framed else None,
             pair=pair,
         )
         inflicted = trigger.type in lex.arguments.inflicted
