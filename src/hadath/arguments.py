@@ -47,18 +47,20 @@ def _strip(word: str, words: ArgumentWords) -> str:
     return word[1:] if len(word) > 2 and word[0] in words.conjunctions else word
 
 
-def _role(tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWords) -> str:
+def _role(
+    tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWords, trigger: Span | None
+) -> str:
     """Whether a mention starting in token i follows a topic word, a preposition (oblique) or
-    neither (bare)."""
+    neither (bare); the trigger's first word is no preposition ("وعبر الملك عن إدانته")."""
     inside = mention.span.start > tokens[i].span.start  # a clitic written on the mention
     prefix = tokens[i].prefix if inside else ""
     if words.article and prefix.endswith(words.article):
         prefix = prefix[: -len(words.article)]
     if any(c in words.oblique_clitics for c in prefix):
         return OBLIQUE
-    if inside or i == 0:
+    before = tokens[i - 1] if i else None
+    if inside or before is None or (trigger is not None and trigger.start == before.span.start):
         return BARE
-    before = tokens[i - 1]
     said = {before.norm, before.stem, _strip(before.norm, words)}
     if said & words.topic:
         return TOPIC
@@ -66,7 +68,10 @@ def _role(tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWord
 
 
 def roles(
-    tokens: Sequence[Token], mentions: Sequence[Mention], words: ArgumentWords
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    words: ArgumentWords,
+    trigger: Span | None = None,
 ) -> dict[Mention, str]:
     """Each mention's role; a conjunct takes its neighbour's ("في الرياض وطهران": both topic)."""
     found: dict[Mention, str] = {}
@@ -75,7 +80,7 @@ def roles(
         i = token_at(tokens, mention.span.start)
         if i < 0:
             continue
-        found[mention] = _role(tokens, i, mention, words)
+        found[mention] = _role(tokens, i, mention, words, trigger)
         if last is not None and found[mention] == BARE and _joined(tokens, last, mention, words):
             found[mention] = found[last]
         last = mention
@@ -108,7 +113,7 @@ def participants(
     An act done by saying it (`said`) in reported speech is the speaker's, and whoever the
     reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب"). An act done to
     someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان")."""
-    marked = roles(clause.tokens, eligible(clause.mentions), words)
+    marked = roles(clause.tokens, eligible(clause.mentions), words, clause.trigger)
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
     trigger = clause.trigger

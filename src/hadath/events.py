@@ -6,19 +6,31 @@ import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 
-from hadath.arguments import Clause, Who, opens_sentence, participants, subject
+from hadath.arguments import (
+    TOPIC,
+    Clause,
+    Who,
+    eligible,
+    opens_sentence,
+    participants,
+    roles,
+    subject,
+)
 from hadath.lexicons.actors import ActorKB
+from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.lexicons.morphology import VERB
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
+from hadath.newnames import TITLE_GAP
 from hadath.resources import Resources
-from hadath.tokenize import tokens_in
+from hadath.tokenize import token_at, tokens_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 _DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
 _DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
+_FROM_GAP = 1 + TITLE_GAP  # words from "من" to the caller it names ("من جلالة الملك …")
 _INFERRED = (
     None,
     "context",
@@ -244,6 +256,25 @@ def _cut(tokens: Sequence[Token], clause: Span, trigger: Span, lex: EventLexicon
     return said[-1] if said else clause.start
 
 
+def _caller(
+    tokens: Sequence[Token],
+    inside: Sequence[Mention],
+    call: tuple[Span, Span],
+    words: ArgumentWords,
+) -> Mention | None:
+    """Who made a call or meeting (its trigger and clause): the one it came from ("تلقى X
+    اتصالا هاتفيا من جلالة الملك Y"), else its subject ("أجرى X اتصالا بـY")."""
+    span, clause = call
+    found = [m for m in inside if clause.contains(m.span)]
+    marked = roles(tokens, eligible(found), words)
+    after = [m for m, r in marked.items() if m.span.start >= span.end and r != TOPIC]
+    if after:
+        i = token_at(tokens, after[0].span.start)
+        if {t.norm for t in tokens[max(0, i - _FROM_GAP) : i]} & words.sources:
+            return after[0]
+    return subject(tokens, found, words)
+
+
 def _sentence_events(
     analysis: Analysis,
     sentence: Span,
@@ -268,6 +299,7 @@ def _sentence_events(
     # Where the words leading to each trigger start: after the previous one (which may hold
     # this one in its gap).
     ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
+    calls: list[tuple[Span, Span]] = []  # the sentence's calls and meetings so far
     for (trigger, first, last, verbal), span, clause, end in zip(
         found, spans, _clauses(sentence, spans), ends, strict=True
     ):
@@ -289,6 +321,12 @@ def _sentence_events(
         framed = said_before in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
+        # "تلقى X اتصالا من Y أعرب فيه عن …": said in the call, by the one who made it.
+        within = first + 1 < len(tokens) and tokens[first + 1].norm in lex.arguments.within
+        if verbal and within and calls:
+            earlier, resumed = _caller(tokens, inside, calls[-1], lex.arguments), True
+        if trigger.type in lex.arguments.pair_types:
+            calls.append((span, clause))
         place = Clause(
             span=clause,
             tokens=tokens,

@@ -183,3 +183,25 @@ def test_who_reports_a_call_is_no_party_to_it(analyse: Analyse) -> None:
     calls = [e for e in analyse(text, "2023-05-10").events if e.type == "CONSULT"]
     assert calls and "nasser-kanaani" not in calls[0].actors
     assert "hossein-amir-abdollahian" in calls[0].actors
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "actor"),
+    [
+        ("تلقى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا هاتفيا اليوم من الرئيس التركي "
+         "رجب طيب أردوغان أعرب فيه عن إدانته للهجوم.", "2017-06-10", "ACCUSE",
+         "recep-tayyip-erdogan"),
+        ("أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا بالرئيس الأمريكي جو بايدن "
+         "أكد خلاله دعم بلاده لأوكرانيا.", "2022-03-01", "SUPPORT", "emmanuel-macron"),
+    ],
+)  # fmt: skip
+def test_an_act_told_inside_a_call_is_the_callers(text: str, published: str, kind: str,
+                                                  actor: str, analyse: Analyse) -> None:  # fmt: skip
+    found = [e for e in analyse(text, published).events if e.type == kind]
+    assert found and found[0].actors == (actor,), [e.actors for e in found]
+
+
+def test_the_verb_abbara_is_no_preposition_before_its_subject(analyse: Analyse) -> None:
+    text = "وعبر العاهل الأردني الملك عبدالله الثاني عن إدانته للهجوم على السفارة."
+    found = [e for e in analyse(text, "2019-01-10").events if e.type == "ACCUSE"]
+    assert found and found[0].actors == ("abdullah-ii",), [e.actors for e in found]

@@ -26,6 +26,8 @@ class ArgumentWords:
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
     pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
     resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
+    within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
+    sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -48,4 +50,6 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
         pair_types=frozenset(require_str_list(data.get("pair_types"), f"{WHERE}: pair_types")),
         resumptive=words("resumptive"),
+        within=words("within"),
+        sources=words("sources"),
     )
