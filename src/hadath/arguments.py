@@ -246,9 +246,10 @@ def _actor(
 
 
 def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Mention) -> Mention:
-    """A title or a nisba that stands for a state ("مساعد الرئيس الروسي", "السفير الروسي")
-    gives way to the person it introduces a few words on ("… يوري أوشاكوف")."""
-    if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba"):
+    """A title, a nisba that stands for a state ("مساعد الرئيس الروسي", "السفير الروسي") or a
+    body named after a post ("مبعوث الأمم المتحدة") gives way to the person it introduces a few
+    words on ("… يوري أوشاكوف")."""
+    if first.kind == "person" or first.rule not in ("office", "counterpart", "nisba", "titled"):
         return first
     for mention in mentions:
         if mention.span.start < first.span.end:

@@ -195,8 +195,19 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
             seen.append(actor_id)
             if kind == "person":
                 people.append(actor_id)
-        out.append(_mention(kb, tokens, hit, kind, actor_id, 0.9 if hit.kind == "name" else 0.6))
+        found = _mention(kb, tokens, hit, kind, actor_id, 0.9 if hit.kind == "name" else 0.6)
+        if kind in ("organisation", "state", "group") and _after_post(kb, tokens, hit):
+            found = dataclasses.replace(found, rule="titled")
+        out.append(found)
     return tuple(out)
+
+
+def _after_post(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
+    """Whether a body or state is named right after a post, or a post and its adjective
+    ("مبعوث الأمم المتحدة", "المدير العام للوكالة الدولية للطاقة الذرية")."""
+    return hit.kind == "name" and any(
+        t.stem in kb.posts for t in tokens[max(0, hit.first - 2) : hit.first]
+    )
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:

@@ -137,6 +137,12 @@ def test_a_plural_nisba_after_an_act_names_its_object_not_its_actor(analyse: Ana
         # a title with a nisba gives way to the person it introduces, as object too
         ("وأدانت الحكومة السورية المبعوث الأممي ستيفان دي ميستورا.",
          ("government-syr",), ("staffan-de-mistura",)),
+        # a body named after a post describes the person named next: he acts
+        ("وانتقد مبعوث الأمم المتحدة إلى سوريا، ستيفان دي ميستورا، الحكومة السورية.",
+         ("staffan-de-mistura",), ("government-syr",)),
+        # an envoy of an office holder is not that holder
+        ("وأدانت الحكومة السورية مبعوث الأمين العام للأمم المتحدة ستيفان دي ميستورا.",
+         ("government-syr",), ("staffan-de-mistura",)),
     ],
 )  # fmt: skip
 def test_victims_and_introduced_objects(text: str, actors: tuple[str, ...],

@@ -68,6 +68,7 @@ class ActorKB:
     first_words: frozenset[str] = frozenset()
     dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
     subordinates: frozenset[str] = frozenset()
+    posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
     generic_titles: frozenset[str] = frozenset()
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
@@ -324,6 +325,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         dual_titles=_dual_titles(refs, rules, {o.label for o in offices if o.kind == "person"}),
         # Subordinate words are compared with token stems, name words with normalised words.
         subordinates=first_words(_listed(refs, "subordinates"), rules),
+        posts=first_words(_listed(refs, "posts"), rules),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
