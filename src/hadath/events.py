@@ -20,7 +20,15 @@ from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.lexicons.morphology import VERB
-from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
+from hadath.model import (
+    Analysis,
+    Event,
+    Mention,
+    Span,
+    TimeMention,
+    TimeValue,
+    Token,
+)
 from hadath.newnames import TITLE_GAP
 from hadath.resources import Resources
 from hadath.tokenize import token_at, tokens_in
@@ -275,6 +283,23 @@ def _caller(
     return subject(tokens, found, words)
 
 
+def _said_in_quote(
+    analysis: Analysis, kb: ActorKB, span: Span, recipients: tuple[str, ...], who: Who
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An act done by saying it, in a quotation whose clause names no actor, is the quotation
+    speaker's ("مؤكدة أن \"… وسنرد عليها\""); the recipient is whoever the clause names, else
+    the first other side the quotation names."""
+    quote = next((q for q in analysis.quotes if q.span.contains(span)), None)
+    speaker = quote.speaker_actor_id if quote else None
+    if quote is None or speaker is None:
+        return (), recipients
+    actor = kb.actors.get(speaker)
+    own = {speaker, kb.state_by_iso3.get(actor.country or "") if actor else None}
+    named = [who(m) for m in eligible(analysis.mentions) if quote.span.contains(m.span)]
+    others = [x for x in recipients if x not in own] or [x for x in named if x not in own][:1]
+    return (speaker,), tuple(x for x in others if x)
+
+
 def _sentence_events(
     analysis: Analysis,
     sentence: Span,
@@ -341,9 +366,12 @@ def _sentence_events(
             pair=pair,
         )
         inflicted = trigger.type in lex.arguments.inflicted
+        who = _on_date(kb, date)
         actors, recipients = participants(
-            place, trigger.reciprocal, _on_date(kb, date), lex.arguments, trigger.said, inflicted
+            place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted
         )
+        if trigger.said and not actors:
+            actors, recipients = _said_in_quote(analysis, kb, span, recipients, who)
         if not actors:
             continue
         event = Event(

@@ -201,8 +201,9 @@ def test_who_reports_a_call_is_no_party_to_it(analyse: Analyse) -> None:
          "أكد خلاله دعم بلاده لأوكرانيا.", "2022-03-01", "SUPPORT", "emmanuel-macron"),
     ],
 )  # fmt: skip
-def test_an_act_told_inside_a_call_is_the_callers(text: str, published: str, kind: str,
-                                                  actor: str, analyse: Analyse) -> None:  # fmt: skip
+def test_an_act_told_inside_a_call_is_the_callers(
+    text: str, published: str, kind: str, actor: str, analyse: Analyse
+) -> None:
     found = [e for e in analyse(text, published).events if e.type == kind]
     assert found and found[0].actors == (actor,), [e.actors for e in found]
 
@@ -211,3 +212,10 @@ def test_the_verb_abbara_is_no_preposition_before_its_subject(analyse: Analyse) 
     text = "وعبر العاهل الأردني الملك عبدالله الثاني عن إدانته للهجوم على السفارة."
     found = [e for e in analyse(text, "2019-01-10").events if e.type == "ACCUSE"]
     assert found and found[0].actors == ("abdullah-ii",), [e.actors for e in found]
+
+
+def test_an_act_said_in_a_quotation_with_no_one_named_is_the_speakers(analyse: Analyse) -> None:
+    text = ('وأعربت وزارة الخارجية الإيرانية عن احتجاجها الشديد على القرار، مؤكدة '
+            'أن "هذه الخطوة العدائية لن تمر بلا ثمن، وسنرد عليها".')  # fmt: skip
+    threats = [e for e in analyse(text, "2018-04-12").events if e.type == "THREATEN"]
+    assert threats and threats[0].actors == ("ministry-of-foreign-affairs-irn",), threats
