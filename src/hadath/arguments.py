@@ -160,7 +160,8 @@ def _parties(
     clause: Clause, found: Sequence[Mention], unsaid: bool, who: Who, words: ArgumentWords
 ) -> tuple[str, ...]:
     """The parties of a call, meeting or talks: the people named, else every participant; a
-    dual noun ("الجانبان") adds the last meeting's parties, an unsaid subject the carried one,
+    dual noun ("الجانبان") adds the last meeting's parties (a dual pronoun, "لقائهما", means
+    them alone), an unsaid subject the carried one,
     and the act a call is the setting of its subject ("شكر X في اتصال هاتفي Y")."""
     # Who reports a call ("قال المتحدث … إن الرئيس تلقى اتصالا") is no party to it.
     found = [m for m in found if m.span.start >= clause.cut] or found
@@ -169,6 +170,8 @@ def _parties(
     # تشين قانغ").
     chosen = people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
     ids = _ids(who(m) for m in chosen)
+    if _dual(clause, words) and len(clause.pair) == 2:
+        return clause.pair
     stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
     if len(ids) < 2 and any(stem in words.pairs for stem in stems):
         ids = _ids([*clause.pair, *ids])
@@ -177,6 +180,22 @@ def _parties(
     if len(ids) < 2 and clause.framing is not None:
         ids = _ids([who(clause.framing), *ids])
     return ids
+
+
+def last_two(
+    tokens: Sequence[Token], mentions: Sequence[Mention], who: Who, words: ArgumentWords
+) -> tuple[str, ...]:
+    """The last two parties named (people first), for a dual pronoun after them ("بوتين …
+    المسؤول الكوري الشمالي كيم يونغ نام خلال لقائهما")."""
+    named = [m for m, r in roles(tokens, eligible(mentions), words).items() if r != TOPIC]
+    people = [m for m in named if m.kind == "person"]
+    ids = _ids(who(m) for m in reversed(people if len(people) >= 2 else named))
+    return tuple(reversed(ids[:2])) if len(ids) >= 2 else ()
+
+
+def _dual(clause: Clause, words: ArgumentWords) -> bool:
+    """Whether a call or meeting carries a dual pronoun ("خلال لقائهما")."""
+    return any(t.suffix in words.duals for t in clause.tokens if clause.trigger.contains(t.span))
 
 
 def _victim(

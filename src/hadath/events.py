@@ -11,6 +11,7 @@ from hadath.arguments import (
     Clause,
     Who,
     eligible,
+    last_two,
     opens_sentence,
     participants,
     roles,
@@ -300,6 +301,15 @@ def _said_in_quote(
     return (speaker,), tuple(x for x in others if x)
 
 
+def _pair(
+    tokens: Sequence[Token], inside: Sequence[Mention], span: Span, who: Who, words: ArgumentWords
+) -> tuple[str, ...]:
+    """For a call or meeting with a dual pronoun ("خلال لقائهما"), the two named before it."""
+    if not any(t.suffix in words.duals for t in tokens if span.contains(t.span)):
+        return ()
+    return last_two(tokens, [m for m in inside if m.span.end <= span.start], who, words)
+
+
 def _sentence_events(
     analysis: Analysis,
     sentence: Span,
@@ -352,6 +362,7 @@ def _sentence_events(
             earlier, resumed = _caller(tokens, inside, calls[-1], lex.arguments), True
         if trigger.type in lex.arguments.pair_types:
             calls.append((span, clause))
+        who = _on_date(kb, date)
         place = Clause(
             span=clause,
             tokens=tokens,
@@ -363,10 +374,9 @@ def _sentence_events(
             carried=carried,
             resumes=earlier if resumed else None,
             framing=earlier if framed else None,
-            pair=pair,
+            pair=_pair(tokens, inside, span, who, lex.arguments) or pair,
         )
         inflicted = trigger.type in lex.arguments.inflicted
-        who = _on_date(kb, date)
         actors, recipients = participants(
             place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted
         )

@@ -219,3 +219,10 @@ def test_an_act_said_in_a_quotation_with_no_one_named_is_the_speakers(analyse: A
             'أن "هذه الخطوة العدائية لن تمر بلا ثمن، وسنرد عليها".')  # fmt: skip
     threats = [e for e in analyse(text, "2018-04-12").events if e.type == "THREATEN"]
     assert threats and threats[0].actors == ("ministry-of-foreign-affairs-irn",), threats
+
+
+def test_a_dual_pronoun_on_a_meeting_means_the_two_named_before(analyse: Analyse) -> None:
+    text = ("وقال الكرملين إن بوتين طلب من المستشار الألماني أولاف شولتس خلال لقائهما "
+            "الجمعة دعم المبادرة أمام رئيس الوزراء البريطاني.")  # fmt: skip
+    met = [e for e in analyse(text, "2022-02-16").events if e.type == "CONSULT"]
+    assert met and set(met[0].actors) == {"vladimir-putin", "olaf-scholz"}, met

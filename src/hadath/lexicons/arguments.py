@@ -28,6 +28,7 @@ class ArgumentWords:
     resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
     within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
+    duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -52,4 +53,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         resumptive=words("resumptive"),
         within=words("within"),
         sources=words("sources"),
+        duals=words("duals"),
     )
