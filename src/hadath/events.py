@@ -39,6 +39,7 @@ _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word gove
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 _DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
 _DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
+_SUFFERED_GAP = 4  # words between a kill verb and the attack it was suffered in, or its victims
 _FROM_GAP = 1 + TITLE_GAP  # words from "من" to the caller it names ("من جلالة الملك …")
 _INFERRED = (
     None,
@@ -310,6 +311,37 @@ def _pair(
     return last_two(tokens, [m for m in inside if m.span.end <= span.start], who, words)
 
 
+def _suffered(
+    tokens: Sequence[Token], inside: Sequence[Mention], pair: Sequence[Found], words: ArgumentWords
+) -> list[Mention]:
+    """The victims of a kill verb told as suffered in the attack named right after it ("وقتل
+    ثلاثة فلسطينيين في غارة إسرائيلية", "عضوان من مسلحي حماس قتلا في قصف"): people of a state
+    or some of a group, and no one else; none when the verb has a doer."""
+    # The attack after "في" is a noun even when it is written like a verb ("في قصف").
+    if len(pair) < 2 or not pair[0][3] or pair[0][0].type != pair[1][0].type:
+        return []
+    (_, first, end, _), (_, nxt, _, _) = pair
+    if pair[0][0].type not in words.inflicted or not 0 <= nxt - end <= _SUFFERED_GAP:
+        return []
+    cue = tokens[nxt - 1].norm if nxt else ""
+    if cue not in words.suffered and not tokens[nxt].prefix.startswith(tuple(words.suffered)):
+        return []
+    start = tokens[max(0, first - _SUFFERED_GAP)].span.start
+    near = [m for m in eligible(inside) if start <= m.span.start < tokens[nxt].span.start]
+    victims = [m for m in near if m.rule == "demonym" or _partitive(tokens, m, words)]
+    return victims if victims and len(victims) == len(near) else []
+
+
+def _partitive(tokens: Sequence[Token], mention: Mention, words: ArgumentWords) -> bool:
+    """Whether "من" stands a word or two before a mention ("عضوان من مسلحي حماس")."""
+    i = token_at(tokens, mention.span.start)
+    return any(t.norm in words.sources for t in tokens[max(0, i - 2) : i])
+
+
+def _ids_of(mentions: Sequence[Mention], who: Who) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for x in map(who, mentions) if x))
+
+
 def _sentence_events(
     analysis: Analysis,
     sentence: Span,
@@ -335,9 +367,13 @@ def _sentence_events(
     # this one in its gap).
     ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
     calls: list[tuple[Span, Span]] = []  # the sentence's calls and meetings so far
-    for (trigger, first, last, verbal), span, clause, end in zip(
-        found, spans, _clauses(sentence, spans), ends, strict=True
+    suffered: list[Mention] = []  # the victims of a kill told as suffered in the next attack
+    for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
+        zip(found, spans, _clauses(sentence, spans), ends, strict=True)
     ):
+        if victims := _suffered(tokens, inside, found[k : k + 2], lex.arguments):
+            suffered = victims
+            continue
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
         # The words since the previous trigger: "إذا" there governs this one.
         leading = tokens_in(tokens, Span(end, span.start))
@@ -382,6 +418,9 @@ def _sentence_events(
         )
         if trigger.said and not actors:
             actors, recipients = _said_in_quote(analysis, kb, span, recipients, who)
+        if suffered and not recipients:
+            recipients = _ids_of(suffered, who)
+        suffered = []
         if not actors:
             continue
         event = Event(

@@ -226,3 +226,23 @@ def test_a_dual_pronoun_on_a_meeting_means_the_two_named_before(analyse: Analyse
             "الجمعة دعم المبادرة أمام رئيس الوزراء البريطاني.")  # fmt: skip
     met = [e for e in analyse(text, "2022-02-16").events if e.type == "CONSULT"]
     assert met and set(met[0].actors) == {"vladimir-putin", "olaf-scholz"}, met
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # killed in an attack: the victims are the attack's recipients, not a killer
+        ("وقتل خمسة أفغان في غارة أمريكية على قرية في ولاية هلمند.",
+         ("usa",), ("afghanistan",)),
+        ("وكان ثلاثة من عناصر حركة طالبان قد قتلوا أمس في قصف أمريكي.",
+         ("usa",), ("taliban",)),
+        # a killer named after the verb: the kill is done, not suffered
+        ("وقتلت القوات الأمريكية خمسة أفغان في غارة على قرية.",
+         ("armed-forces-usa",), ("afghanistan",)),
+    ],
+)  # fmt: skip
+def test_a_kill_suffered_in_an_attack(
+    text: str, actors: tuple[str, ...], recipients: tuple[str, ...], analyse: Analyse
+) -> None:
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2019-05-10").events]
+    assert coded and coded[0] == (actors, recipients), coded

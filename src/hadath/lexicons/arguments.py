@@ -29,6 +29,7 @@ class ArgumentWords:
     within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
+    suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -54,4 +55,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         within=words("within"),
         sources=words("sources"),
         duals=words("duals"),
+        suffered=words("suffered"),
     )
