@@ -342,6 +342,8 @@ def test_markdown_cleaning(rules: IngestRules) -> None:
         "3 دقائق للقراءة",
         "![](https://example.org/a.png)",
         "[![](https://example.org/b.png)](https://example.org/story)",
+        "محتجون أمام مقر البرلمان في العاصمة (Getty)",
+        "جانب من الاجتماع الوزاري (فرانس برس/Getty Images)",
     ],
 )
 def test_widget_lines_are_dropped(rules: IngestRules, widget: str) -> None:
@@ -365,6 +367,19 @@ def test_widget_lines_are_dropped(rules: IngestRules, widget: str) -> None:
 def test_content_lines_are_kept(rules: IngestRules, content: str) -> None:
     cleaned = clean(f"{ARTICLE}\n{content}\n{SECOND}", rules.layout)
     assert content in cleaned.text.split("\n")
+
+
+def test_a_summary_box_goes_with_its_toggle(rules: IngestRules) -> None:
+    bullets = "- الوزيران بحثا الأزمة.\n• واتفقا على لقاء قريب."
+    text = f"{ARTICLE}\nاظهر الملخص\n{bullets}\n\n{SECOND}\n- بند في متن الخبر."
+    kept = clean(text, rules.layout).text.split("\n")
+    assert "- الوزيران بحثا الأزمة." not in kept and "• واتفقا على لقاء قريب." not in kept
+    assert SECOND in kept and "- بند في متن الخبر." in kept
+
+
+def test_a_sentence_that_cites_a_photo_agency_is_kept(rules: IngestRules) -> None:
+    line = "وقال المصور إن الصورة نشرتها وكالة (Getty). ثم حذفت من الموقع (Getty)"
+    assert line in clean(f"{ARTICLE}\n{line}\n{SECOND}", rules.layout).text.split("\n")
 
 
 def test_contributors_line_mid_article_is_kept(rules: IngestRules) -> None:
@@ -437,6 +452,7 @@ def test_layout_rules_compile_and_are_documented() -> None:
         ({"id": "x", "description": "d", "pattern": "ab", "action": "image"}, "(?P<url>"),
         ({"id": "x", "description": "d", "pattern": "ab", "action": "zap"}, "`action`"),
         ({"id": "x", "description": "d", "pattern": "ab", "action": "footer"}, "max_tail"),
+        ({"id": "x", "description": "d", "pattern": "ab", "action": "block"}, "`items`"),
     ],
 )
 def test_layout_rule_errors_name_the_problem(rule: dict[str, Any], message: str) -> None:

@@ -18,8 +18,8 @@ from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
 
 LAYOUT_FILE = "ingest/layout.yaml"
 
-Action = Literal["drop", "image", "footer"]
-ACTIONS: tuple[Action, ...] = ("drop", "image", "footer")
+Action = Literal["drop", "image", "footer", "block"]
+ACTIONS: tuple[Action, ...] = ("drop", "image", "footer", "block")
 MAX_TITLE_CHARS = 200
 
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -52,6 +52,7 @@ class LayoutRule:
     action: Action = "drop"
     max_tail_lines: int = 0
     max_tail_chars: int = 0
+    items: re.Pattern[str] | None = None  # a block's item lines, removed with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def _parse_rule(raw: Any, where: str) -> LayoutRule:
         "action",
         "max_tail_lines",
         "max_tail_chars",
+        "items",
     }
     if unknown:
         raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -96,15 +98,7 @@ def _parse_rule(raw: Any, where: str) -> LayoutRule:
     description = entry.get("description")
     if not isinstance(description, str) or not description.strip():
         raise LexiconError(f"{where}: add a non-empty `description`")
-    source = entry.get("pattern")
-    if not isinstance(source, str) or not source.strip():
-        raise LexiconError(f"{where}: add a non-empty `pattern`")
-    try:
-        pattern = re.compile(source, re.IGNORECASE)
-    except re.error as exc:
-        raise LexiconError(f"{where}: `pattern` is not a valid regular expression: {exc}") from exc
-    if pattern.fullmatch(""):
-        raise LexiconError(f"{where}: `pattern` matches an empty line; make it require text")
+    pattern = _compile(entry.get("pattern"), where, "pattern")
     action = entry.get("action", "drop")
     if action not in ACTIONS:
         raise LexiconError(f"{where}: `action` must be one of {', '.join(ACTIONS)}")
@@ -114,7 +108,20 @@ def _parse_rule(raw: Any, where: str) -> LayoutRule:
     if action == "footer":
         lines = _positive_int(entry.get("max_tail_lines"), f"{where}: max_tail_lines")
         chars = _positive_int(entry.get("max_tail_chars"), f"{where}: max_tail_chars")
-    return LayoutRule(rule_id, description.strip(), pattern, action, lines, chars)
+    items = _compile(entry.get("items"), where, "items") if action == "block" else None
+    return LayoutRule(rule_id, description.strip(), pattern, action, lines, chars, items)
+
+
+def _compile(source: Any, where: str, key: str) -> re.Pattern[str]:
+    if not isinstance(source, str) or not source.strip():
+        raise LexiconError(f"{where}: add a non-empty `{key}`")
+    try:
+        pattern = re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(f"{where}: `{key}` is not a valid regular expression: {exc}") from exc
+    if pattern.fullmatch(""):
+        raise LexiconError(f"{where}: `{key}` matches an empty line; make it require text")
+    return pattern
 
 
 def parse_layout_rules(raw: Any, where: str = f"hadath/data/{LAYOUT_FILE}") -> LayoutRules:
@@ -182,7 +189,11 @@ def _debris(
 
 
 def _clean_lines(lines: list[str], rules: LayoutRules, images: list[str]) -> Iterator[str]:
+    items: re.Pattern[str] | None = None  # the item lines of a block just removed
     for index, raw in enumerate(lines):
+        if items is not None and items.fullmatch(raw.strip()):
+            continue
+        items = None
         found = _debris(raw, rules, lines, index)
         if found is None:
             text = _strip_markdown(raw, images)
@@ -197,6 +208,7 @@ def _clean_lines(lines: list[str], rules: LayoutRules, images: list[str]) -> Ite
             return
         if rule.action == "image":
             images.append(match.group("url"))
+        items = rule.items
 
 
 def title_of(text: str, rules: LayoutRules) -> str | None:
