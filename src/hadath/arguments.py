@@ -161,8 +161,8 @@ def _parties(
 ) -> tuple[str, ...]:
     """The parties of a call, meeting or talks: the people named, else every participant; a
     dual noun ("الجانبان") adds the last meeting's parties (a dual pronoun, "لقائهما", means
-    them alone), an unsaid subject the carried one,
-    and the act a call is the setting of its subject ("شكر X في اتصال هاتفي Y")."""
+    them alone), an unsaid subject the carried one, and the act a call is the setting of its
+    subject ("شكر X في اتصال هاتفي Y")."""
     # Who reports a call ("قال المتحدث … إن الرئيس تلقى اتصالا") is no party to it.
     found = [m for m in found if m.span.start >= clause.cut] or found
     people = [m for m in found if m.kind == "person"]
