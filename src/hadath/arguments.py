@@ -138,7 +138,7 @@ def participants(
     if actor is None and (before or after):
         actor = (before or after)[0]
     joined = conjuncts(clause.tokens, found, actor, words) if actor else []
-    first = _ids(who(m) for m in [*([actor] if actor else []), *joined])
+    first = distinct(who(m) for m in [*([actor] if actor else []), *joined])
     # The act a verb announces or threatens may name its target in the next clause
     # ("توعدت بفرض عقوبات على …"), so the rest of the sentence comes after the clause's own.
     # In a pattern, the object follows the subject ("حثت هيلي روسيا على"); another name in it
@@ -153,7 +153,7 @@ def participants(
     taken = [m for m in later if m is actor or m in joined or who(m) in first]
     others = [m for m in later if m not in taken and not (intro and intro.contains(m.span))]
     target = introduced(clause.tokens, eligible(clause.mentions), others[0]) if others else None
-    return first, _ids([who(target)] if target else [])
+    return first, distinct([who(target)] if target else [])
 
 
 def _parties(
@@ -169,16 +169,16 @@ def _parties(
     # A title's nisba is the person it introduces, not another party ("وزير الخارجية الصيني
     # تشين قانغ").
     chosen = people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
-    ids = _ids(who(m) for m in chosen)
-    if _dual(clause, words) and len(clause.pair) == 2:
+    ids = distinct(who(m) for m in chosen)
+    if has_dual(clause.tokens, clause.trigger, words) and len(clause.pair) == 2:
         return clause.pair
     stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))
     if len(ids) < 2 and any(stem in words.pairs for stem in stems):
-        ids = _ids([*clause.pair, *ids])
+        ids = distinct([*clause.pair, *ids])
     if len(ids) < 2 and unsaid and clause.carried is not None:
-        ids = _ids([who(clause.carried), *ids])
+        ids = distinct([who(clause.carried), *ids])
     if len(ids) < 2 and clause.framing is not None:
-        ids = _ids([who(clause.framing), *ids])
+        ids = distinct([who(clause.framing), *ids])
     return ids
 
 
@@ -189,13 +189,13 @@ def last_two(
     المسؤول الكوري الشمالي كيم يونغ نام خلال لقائهما")."""
     named = [m for m, r in roles(tokens, eligible(mentions), words).items() if r != TOPIC]
     people = [m for m in named if m.kind == "person"]
-    ids = _ids(who(m) for m in reversed(people if len(people) >= 2 else named))
+    ids = distinct(who(m) for m in reversed(people if len(people) >= 2 else named))
     return tuple(reversed(ids[:2])) if len(ids) >= 2 else ()
 
 
-def _dual(clause: Clause, words: ArgumentWords) -> bool:
+def has_dual(tokens: Sequence[Token], trigger: Span, words: ArgumentWords) -> bool:
     """Whether a call or meeting carries a dual pronoun ("خلال لقائهما")."""
-    return any(t.suffix in words.duals for t in clause.tokens if clause.trigger.contains(t.span))
+    return any(t.suffix in words.duals for t in tokens if trigger.contains(t.span))
 
 
 def _victim(
@@ -283,5 +283,6 @@ def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Ment
     return first
 
 
-def _ids(values: Iterable[str | None]) -> tuple[str, ...]:
+def distinct(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The actor ids given, each once and in order, without the missing ones."""
     return tuple(dict.fromkeys(v for v in values if v))

@@ -6,14 +6,14 @@ import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 
-from hadath.arguments import Clause, Who, opens_sentence, participants, subject
+from hadath.arguments import Clause, Who, distinct, opens_sentence, participants, subject
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
 from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
-from hadath.unsaid import Found, caller, dual_pair, ids_of, said_in_quote, suffered_in
+from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
@@ -319,7 +319,7 @@ def _sentence_events(
         if trigger.said and not actors:
             actors, recipients = said_in_quote(analysis, kb, span, recipients, who)
         if suffered and not recipients:
-            recipients = ids_of(suffered, who)
+            recipients = distinct(map(who, suffered))
         suffered = []
         if not actors:
             continue

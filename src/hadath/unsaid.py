@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hadath.arguments import TOPIC, Who, eligible, last_two, roles, subject
+from hadath.arguments import TOPIC, Who, distinct, eligible, has_dual, last_two, roles, subject
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import Trigger
@@ -52,14 +52,14 @@ def said_in_quote(
     own = {speaker, kb.state_by_iso3.get(actor.country or "") if actor else None}
     named = [who(m) for m in eligible(analysis.mentions) if quote.span.contains(m.span)]
     others = [x for x in recipients if x not in own] or [x for x in named if x not in own][:1]
-    return (speaker,), tuple(x for x in others if x)
+    return (speaker,), distinct(others)
 
 
 def dual_pair(
     tokens: Sequence[Token], inside: Sequence[Mention], span: Span, who: Who, words: ArgumentWords
 ) -> tuple[str, ...]:
     """For a call or meeting with a dual pronoun ("خلال لقائهما"), the two named before it."""
-    if not any(t.suffix in words.duals for t in tokens if span.contains(t.span)):
+    if not has_dual(tokens, span, words):
         return ()
     return last_two(tokens, [m for m in inside if m.span.end <= span.start], who, words)
 
@@ -89,8 +89,3 @@ def _partitive(tokens: Sequence[Token], mention: Mention, words: ArgumentWords) 
     """Whether "من" stands a word or two before a mention ("عضوان من مسلحي حماس")."""
     i = token_at(tokens, mention.span.start)
     return any(t.norm in words.sources for t in tokens[max(0, i - 2) : i])
-
-
-def ids_of(mentions: Sequence[Mention], who: Who) -> tuple[str, ...]:
-    """The actors some mentions stand for, each once."""
-    return tuple(dict.fromkeys(x for x in map(who, mentions) if x))
