@@ -47,16 +47,29 @@ def _strip(word: str, words: ArgumentWords) -> str:
     return word[1:] if len(word) > 2 and word[0] in words.conjunctions else word
 
 
+def _preposition(token: Token, words: ArgumentWords) -> str:
+    """The prepositions written on a word, without the article ("بالقاهرة": ب)."""
+    prefix = token.prefix
+    if words.article and prefix.endswith(words.article):
+        prefix = prefix[: -len(words.article)]
+    return "".join(c for c in prefix if c in words.oblique_clitics)
+
+
+def introduces(tokens: Sequence[Token], i: int, words: ArgumentWords) -> bool:
+    """Whether token i is or follows a topic word, or carries a preposition: a noun there sets the
+    scene of the clause's act ("زار X باريس في زيارة …") rather than telling one of its own."""
+    if _preposition(tokens[i], words) or _strip(tokens[i].norm, words) in words.topic:
+        return True
+    return i > 0 and _strip(tokens[i - 1].norm, words) in words.topic
+
+
 def _role(
     tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWords, trigger: Span | None
 ) -> str:
     """Whether a mention starting in token i follows a topic word, a preposition (oblique) or
     neither (bare); the trigger's first word is no preposition ("وعبر الملك عن إدانته")."""
     inside = mention.span.start > tokens[i].span.start  # a clitic written on the mention
-    prefix = tokens[i].prefix if inside else ""
-    if words.article and prefix.endswith(words.article):
-        prefix = prefix[: -len(words.article)]
-    if any(c in words.oblique_clitics for c in prefix):
+    if inside and _preposition(tokens[i], words):
         return OBLIQUE
     before = tokens[i - 1] if i else None
     if inside or before is None or (trigger is not None and trigger.start == before.span.start):

@@ -6,7 +6,15 @@ import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 
-from hadath.arguments import Clause, Who, distinct, opens_sentence, participants, subject
+from hadath.arguments import (
+    Clause,
+    Who,
+    distinct,
+    introduces,
+    opens_sentence,
+    participants,
+    subject,
+)
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
@@ -268,12 +276,17 @@ def _sentence_events(
     ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
     calls: list[tuple[Span, Span]] = []  # the sentence's calls and meetings so far
     suffered: list[Mention] = []  # the victims of a kill told as suffered in the next attack
+    told: set[str] = set()  # the types this sentence's verbs have told
     for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
         zip(found, spans, _clauses(sentence, spans), ends, strict=True)
     ):
         if victims := suffered_in(tokens, inside, found[k : k + 2], lex.arguments):
             suffered = victims
             continue
+        if not verbal and trigger.type in told and introduces(tokens, first, lex.arguments):
+            continue
+        if verbal:
+            told.add(trigger.type)
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
         # The words since the previous trigger: "إذا" there governs this one.
         leading = tokens_in(tokens, Span(end, span.start))

@@ -148,6 +148,7 @@ def test_a_plural_nisba_after_an_act_names_its_object_not_its_actor(analyse: Ana
          ("usa",), ("afghanistan",)),
         ("وكان ثلاثة من عناصر حركة طالبان قد قتلوا أمس في قصف أمريكي.",
          ("usa",), ("taliban",)),
+        ("وقتل خمسة مدنيين سوريين جراء غارة روسية على ريف إدلب.", ("russia",), ("syria",)),
         # a killer named after the verb: the kill is done, not suffered
         ("وقتلت القوات الأمريكية خمسة أفغان في غارة على قرية.",
          ("armed-forces-usa",), ("afghanistan",)),

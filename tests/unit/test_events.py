@@ -153,6 +153,25 @@ def test_a_possessive_noun_tells_again_the_act_already_told(analyse: Analyse) ->
     assert len(visits) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى القاهرة في زيارة رسمية تستمر يومين لبحث "
+         "العلاقات بين باريس والقاهرة والأوضاع في ليبيا.", 1),
+        ("استقبل الملك عبدالله الثاني أمس وزير الخارجية الفرنسي جان إيف لودريان خلال زيارته إلى "
+         "عمان.", 1),
+        # A noun that is no setting tells an act of its own.
+        ("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود تشاووش أوغلو أمس، بعد مكالمة "
+         "هاتفية بين الرئيسين فلاديمير بوتين ورجب طيب أردوغان.", 2),
+    ],
+)  # fmt: skip
+def test_a_noun_setting_the_scene_of_a_verb_tells_no_second_act(
+    text: str, count: int, analyse: Analyse
+) -> None:
+    consults = [e for e in analyse(text, "2019-01-28").events if e.type == "CONSULT"]
+    assert len(consults) == count
+
+
 def test_an_act_inside_the_gap_of_another_is_coded_too(analyse: Analyse) -> None:
     text = "وشكر الملك عبدالله الثاني في اتصال هاتفي الرئيس الفرنسي إيمانويل ماكرون على دعمه."
     coded = {(e.type, frozenset(e.actors)) for e in analyse(text, "2019-02-10").events}
