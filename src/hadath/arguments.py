@@ -13,6 +13,7 @@ from hadath.tokenize import token_at, tokens_in
 PARTICIPANTS = ("person", "organisation", "state", "group")
 TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
 _OPENING = 2  # a verb among the first words of a sentence may have its subject left unsaid
+_FRONTED = 8  # the most words a subject named before its verb in a clause of its own takes
 
 Who = Callable[[Mention], str | None]
 
@@ -61,6 +62,59 @@ def introduces(tokens: Sequence[Token], i: int, words: ArgumentWords) -> bool:
     if _preposition(tokens[i], words) or _strip(tokens[i].norm, words) in words.topic:
         return True
     return i > 0 and _strip(tokens[i - 1].norm, words) in words.topic
+
+
+def fronted(
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    since: int,
+    trigger: Span,
+    words: ArgumentWords,
+) -> Mention | None:
+    """The subject named right before a verb at the start of a clause of its own, after a
+    punctuation mark or a word like لكن ("…، لكن الكرملين استنكر"), from `since` on; a title
+    there gives way to the person it introduces ("لكن المستشارة الألمانية أنغيلا ميركل انتقدت")."""
+    leading = tokens_in(tokens, Span(since, trigger.start))
+    opens = [
+        i for i, t in enumerate(leading)
+        if not t.is_word or _strip(t.norm, words) in words.clause_openers
+    ]  # fmt: skip
+    if not opens or len(leading) - opens[-1] - 1 > _FRONTED:
+        return None
+    start = leading[opens[-1]].span.end
+    named = [m for m in eligible(mentions) if start <= m.span.start and m.span.end <= trigger.start]
+    if not named or tokens_in(tokens, Span(named[-1].span.end, trigger.start)):
+        return None
+    first = named[0]
+    if _role(tokens, token_at(tokens, first.span.start), first, words, None) != BARE:
+        return None
+    return introduced(tokens, named, first)
+
+
+def joined_verb(
+    tokens: Sequence[Token],
+    first: int,
+    since: int,
+    mentions: Sequence[Mention],
+    words: ArgumentWords,
+) -> bool:
+    """Whether the verb at token `first` is joined by a conjunction to the act before it, with
+    no one named between them (from `since` on): it then shares that act's subject."""
+    if tokens[first].prefix[:1] not in words.conjunctions:
+        return False
+    start = tokens[first].span.start
+    return not any(since <= m.span.start < start for m in eligible(mentions))
+
+
+def naming(
+    mentions: Sequence[Mention], trigger: Span, actors: Sequence[str], who: Who
+) -> Mention | None:
+    """The mention that names an event's first actor, the nearest before its trigger."""
+    named = [m for m in eligible(mentions) if actors and who(m) == actors[0]]
+    before = [m for m in named if m.span.end <= trigger.start]
+    if before:
+        return before[-1]
+    return named[0] if named else None
 
 
 def _role(

@@ -10,7 +10,10 @@ from hadath.arguments import (
     Clause,
     Who,
     distinct,
+    fronted,
     introduces,
+    joined_verb,
+    naming,
     opens_sentence,
     participants,
     subject,
@@ -217,16 +220,31 @@ def _context(
     return own[-1], "context"
 
 
-def _clauses(sentence: Span, triggers: Sequence[Span]) -> list[Span]:
-    """Split a sentence at its triggers: each trigger governs the words up to the next one. A
-    trigger inside another's gap shares that one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
+def _clauses(
+    sentence: Span,
+    found: Sequence[Found],
+    triggers: Sequence[Span],
+    fronts: Sequence[Mention | None],
+) -> list[Span]:
+    """Split a sentence at its triggers: each trigger governs the words up to the next one, or
+    up to the subject a later clause names first ("…، لكن الكرملين استنكر"), except a call or
+    meeting, whose parties may be named there. A trigger inside another's gap shares that
+    one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
     clauses = []
     for k, trigger in enumerate(triggers):
         outer = next((t for t in triggers[:k] if t.start < trigger.start < t.end), None)
         start = sentence.start if k == 0 else (outer or trigger).start
         later = [t.start for t in triggers[k + 1 :] if t.start >= trigger.end]
-        clauses.append(Span(start, later[0] if later else sentence.end))
+        if not found[k][0].reciprocal:
+            later += [f.span.start for f in fronts[k + 1 :] if f and f.span.start >= trigger.end]
+        clauses.append(Span(start, min(later) if later else sentence.end))
     return clauses
+
+
+def _stop(stops: Sequence[int], clause: Span) -> int:
+    """Where the rest of the sentence a clause may reach into ends: at the next clause that
+    names its own subject."""
+    return min(s for s in stops if s >= clause.end)
 
 
 def _is_definite(token: Token, article: str) -> bool:
@@ -274,19 +292,23 @@ def _sentence_events(
     # Where the words leading to each trigger start: after the previous one (which may hold
     # this one in its gap).
     ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
+    fronts = [
+        fronted(tokens, inside, end, span, lex.arguments) if k and found[k][3] else None
+        for k, (span, end) in enumerate(zip(spans, ends, strict=True))
+    ]
+    stops = [f.span.start for f in fronts if f is not None] + [sentence.end]
     calls: list[tuple[Span, Span]] = []  # the sentence's calls and meetings so far
     suffered: list[Mention] = []  # the victims of a kill told as suffered in the next attack
     told: set[str] = set()  # the types this sentence's verbs have told
+    doer: Mention | None = None  # the subject of the sentence's last verb
     for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
-        zip(found, spans, _clauses(sentence, spans), ends, strict=True)
+        zip(found, spans, _clauses(sentence, found, spans, fronts), ends, strict=True)
     ):
         if victims := suffered_in(tokens, inside, found[k : k + 2], lex.arguments):
             suffered = victims
             continue
         if not verbal and trigger.type in told and introduces(tokens, first, lex.arguments):
             continue
-        if verbal:
-            told.add(trigger.type)
         window = tokens[max(0, first - _NEGATION_WINDOW) : first]
         # The words since the previous trigger: "إذا" there governs this one.
         leading = tokens_in(tokens, Span(end, span.start))
@@ -305,6 +327,13 @@ def _sentence_events(
         framed = said_before in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
+        # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its subject;
+        # "…، لكن الكرملين استنكر": a clause of its own names its subject first.
+        joined = joined_verb(tokens, first, clause.start, inside, lex.arguments)
+        if verbal and doer is not None and joined:
+            earlier, resumed = doer, True
+        elif fronts[k] is not None:
+            earlier, resumed = fronts[k], True
         # "تلقى X اتصالا من Y أعرب فيه عن …": said in the call, by the one who made it.
         within = first + 1 < len(tokens) and tokens[first + 1].norm in lex.arguments.within
         if verbal and within and calls:
@@ -316,7 +345,7 @@ def _sentence_events(
             span=clause,
             tokens=tokens,
             mentions=[m for m in analysis.mentions if clause.contains(m.span)],
-            later=[m for m in inside if m.span.start >= clause.end],
+            later=[m for m in inside if clause.end <= m.span.start < _stop(stops, clause)],
             trigger=span,
             cut=_cut(tokens, clause, span, lex),
             opens_sentence=opens_sentence(tokens, span, lex.arguments),
@@ -334,8 +363,11 @@ def _sentence_events(
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
         suffered = []
+        doer = naming(inside, span, actors, who) if verbal else None
         if not actors:
             continue
+        if verbal:
+            told.add(trigger.type)
         event = Event(
             type=trigger.type,
             mode=trigger.mode,

@@ -235,3 +235,34 @@ def test_a_dual_pronoun_on_a_meeting_means_the_two_named_before(analyse: Analyse
             "الجمعة دعم المبادرة أمام رئيس الوزراء البريطاني.")  # fmt: skip
     met = [e for e in analyse(text, "2022-02-16").events if e.type == "CONSULT"]
     assert met and set(met[0].actors) == {"vladimir-putin", "olaf-scholz"}, met
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # a verb joined to the act before it, with no one named between, shares its subject
+        ("استنكرت إيران العقوبات الأمريكية وطالبت الاتحاد الأوروبي بالوفاء بالتزاماته.",
+         "REQUEST", ("iran",), ("eu",)),
+        # a clause of its own names its subject first; a title gives way to the person
+        ("رحب الرئيس الفرنسي إيمانويل ماكرون بالاتفاق، لكن المستشارة الألمانية أنغيلا ميركل "
+         "انتقدت تركيا.", "ACCUSE", ("angela-merkel",), ("turkey",)),
+        ("اتهمت السلطات الأوكرانية الكرملين بالجريمة، لكن الكرملين استنكر هذه الاتهامات وطالب "
+         "كييف بفتح تحقيق.", "REQUEST", ("kremlin",), ("ukraine",)),
+    ],
+)  # fmt: skip
+def test_subjects_of_later_clauses(text: str, event: str, actors: tuple[str, ...],
+                                   recipients: tuple[str, ...],
+                                   analyse: Analyse) -> None:  # fmt: skip
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2019-01-28").events
+             if e.type == event]  # fmt: skip
+    assert (actors, recipients) in coded
+
+
+def test_a_clause_with_its_own_subject_does_not_lend_the_one_before_its_names(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "رحب الرئيس الفرنسي إيمانويل ماكرون بالاتفاق، لكن المستشارة الألمانية أنغيلا ميركل انتقدته."
+    )
+    welcomed = [e for e in analyse(text, "2019-01-28").events if e.type == "SUPPORT"]
+    assert welcomed and welcomed[0].recipients == ()

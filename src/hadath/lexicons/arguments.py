@@ -30,6 +30,7 @@ class ArgumentWords:
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
+    clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -56,4 +57,5 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         sources=words("sources"),
         duals=words("duals"),
         suffered=words("suffered"),
+        clause_openers=words("clause_openers"),
     )
