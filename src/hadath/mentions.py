@@ -12,7 +12,7 @@ from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
 from hadath.newnames import find_new_people
 from hadath.resources import Resources
 from hadath.surnames import back_references, referenced
-from hadath.titlerefs import title_references
+from hadath.titlerefs import appositions, title_references
 
 # How far after an office title a person's name may start and still be that person
 # ("وزير الخارجية الأمريكي أنتوني بلينكن"): the title's nisba plus one word.
@@ -226,6 +226,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     times = [t.span for t in analysis.times]
     resolved = back_references(analysis.tokens, mentions, text, rules, resources.actors, times)
     resolved = title_references(analysis.tokens, resolved, resources.actors)
+    resolved = appositions(analysis.tokens, resolved, resources.actors)
     return dataclasses.replace(analysis, mentions=resolved, actors=referenced(people, resolved))
 
 

@@ -105,6 +105,7 @@ class Role:
     start: str | None = None
     end: str | None = None
     title: str | None = None
+    concurrent: bool = False  # shared with a rival or co-holder
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from hadath.lexicons.actors import ActorKB
 from hadath.model import Mention, Span, Token
-from hadath.tokenize import token_at
+from hadath.newnames import TITLE_GAP
+from hadath.tokenize import token_at, tokens_in
 
 SCORE = 0.6
 
@@ -40,3 +41,37 @@ def title_references(
         span = Span(start, mention.span.end)
         out.append(dataclasses.replace(person, span=span, score=SCORE, rule="title-reference"))
     return tuple(out)
+
+
+def appositions(
+    tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
+) -> tuple[Mention, ...]:
+    """Return the mentions where a title of a person's own state right after his name, and
+    introducing no one else, describes him ("عبدربه منصور هادي رئيس الجمهورية اليمنية")."""
+    out: list[Mention] = []
+    for k, mention in enumerate(mentions):
+        person = out[-1] if out else None
+        if person is not None and _describes(tokens, mentions[k + 1 :], person, mention, kb):
+            mention = dataclasses.replace(person, span=mention.span, score=SCORE, rule="apposition")
+        out.append(mention)
+    return tuple(out)
+
+
+def _describes(
+    tokens: Sequence[Token],
+    rest: Sequence[Mention],
+    person: Mention,
+    title: Mention,
+    kb: ActorKB,
+) -> bool:
+    if person.kind != "person" or person.rule != "name" or title.rule != "office":
+        return False
+    if title.country is None or title.country != _country(person, kb):
+        return False
+    between = tokens_in(tokens, Span(person.span.end, title.span.start))
+    if any(t.is_word for t in between) or len(between) > 1:
+        return False
+    after = next((m for m in rest if m.kind == "person"), None)
+    if after is None:
+        return True
+    return len(tokens_in(tokens, Span(title.span.end, after.span.start))) > TITLE_GAP

@@ -35,3 +35,30 @@ def test_without_a_person_of_that_state_the_nisba_stays_the_state(analyse: Analy
     text = "وقال الوزير الفرنسي إن التعاون مستمر."
     named = _named(analyse(text, "2023-11-04"), text)
     assert named["الفرنسي"] == ("france", "nisba")
+
+
+def test_a_title_of_his_own_state_after_a_name_describes_that_person(analyse: Analyse) -> None:
+    text = "التقى الأمير محمد بن سلمان عبدربه منصور هادي رئيس الجمهورية اليمنية في الرياض."
+    named = _named(analyse(text), text)
+    assert named["رئيس الجمهورية اليمنية"] == ("abdrabbuh-mansur-hadi", "apposition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another state's title after a name is someone else
+        "استقبل الرئيس الروسي فلاديمير بوتين وزير الخارجية التركي في موسكو.",
+        # a title that introduces the next name is that name's
+        "التقى الرئيس الأمريكي دونالد ترامب وزير الدفاع الأمريكي جيمس ماتيس في البيت الأبيض.",
+    ],
+)
+def test_a_title_that_is_someone_else_is_no_apposition(text: str, analyse: Analyse) -> None:
+    rules = {rule for _, rule in _named(analyse(text, "2018-03-15"), text).values()}
+    assert "apposition" not in rules
+
+
+def test_a_bare_title_names_the_recognised_holder_not_a_rival(analyse: Analyse) -> None:
+    # In 2015 a Houthi rival also claimed the Yemeni presidency (a concurrent role).
+    text = "ودعا الرئيس اليمني المبعوث الأممي إلى زيارة عدن."
+    named = _named(analyse(text, "2015-07-27"), text)
+    assert named["الرئيس اليمني"][0] == "abdrabbuh-mansur-hadi"

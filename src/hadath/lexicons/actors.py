@@ -84,13 +84,23 @@ class ActorKB:
 
     def sole_holder(self, office: str | None, country: str | None, date: str | None) -> str | None:
         """The one person who held an office of a country on a date, else None. An office with
-        several holders at once (an ambassador: to which state?) never names one by its title."""
+        several holders at once (an ambassador: to which state?) never names one by its title;
+        of rival holders, the one not marked concurrent is the one the bare title names."""
         if office is None or office in self.shared_offices:
             return None
         if country is None and office not in self.body_offices:
             return None  # "وزير الخارجية" alone: of which state?
         holders = self.holders(office, country, date)
+        if len(holders) > 1:
+            # A rival marked concurrent does not share the title with the recognised holder.
+            holders = self._unrivalled(office, country, date)
         return holders[0].id if len(holders) == 1 else None
+
+    def _unrivalled(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
+        terms = self.by_office.get((office, country), ())
+        return tuple(
+            dict.fromkeys(a for r, a in terms if role_active(r, date) and not r.concurrent)
+        )
 
 
 def _by_office(
@@ -162,7 +172,8 @@ def _roles(entry: Mapping[str, Any], where: str) -> tuple[Role, ...]:
                 f"{where}: {entry['id']} role {role['office']} ends before it starts"
             )
         title = role.get("title")
-        roles.append(Role(role["office"], role.get("country"), start, end, title))
+        concurrent = bool(role.get("concurrent"))
+        roles.append(Role(role["office"], role.get("country"), start, end, title, concurrent))
     return tuple(roles)
 
 
