@@ -34,6 +34,7 @@ class Clause:
     pair: tuple[str, ...] = ()  # the parties of the article's last call or meeting
     resumes: Mention | None = None  # the subject a pronoun before the trigger stands for
     framing: Mention | None = None  # the subject of the act whose setting the trigger is
+    visit: bool = False  # a visit: the state whose place it names after it is the host
 
 
 def eligible(mentions: Iterable[Mention]) -> list[Mention]:
@@ -187,7 +188,7 @@ def participants(
     before = [m for m in found if m.span.end <= trigger.end]
     unsaid = not before and clause.opens_sentence and clause.carried is not None
     if reciprocal:
-        return _parties(clause, found, unsaid, who, words), ()
+        return _parties(clause, found, places, unsaid, who, words), ()
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
     within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
@@ -224,12 +225,18 @@ def participants(
 
 
 def _parties(
-    clause: Clause, found: Sequence[Mention], unsaid: bool, who: Who, words: ArgumentWords
+    clause: Clause,
+    found: Sequence[Mention],
+    places: Sequence[Mention],
+    unsaid: bool,
+    who: Who,
+    words: ArgumentWords,
 ) -> tuple[str, ...]:
     """The parties of a call, meeting or talks: the people named, else every participant; a
     dual noun ("الجانبان") adds the last meeting's parties (a dual pronoun, "لقائهما", means
-    them alone), an unsaid subject the carried one, and the act a call is the setting of its
-    subject ("شكر X في اتصال هاتفي Y")."""
+    them alone), an unsaid subject the carried one, the act a call is the setting of its
+    subject ("شكر X في اتصال هاتفي Y"), a verb that shares an earlier one's subject that
+    subject, and a visit the state of the place it names ("حط X رحاله في مسقط")."""
     # Who reports a call ("قال المتحدث … إن الرئيس تلقى اتصالا") is no party to it.
     found = [m for m in found if m.span.start >= clause.cut] or found
     people = [m for m in found if m.kind == "person"]
@@ -246,6 +253,11 @@ def _parties(
         ids = distinct([who(clause.carried), *ids])
     if len(ids) < 2 and clause.framing is not None:
         ids = distinct([who(clause.framing), *ids])
+    if clause.resumes is not None:
+        ids = distinct([who(clause.resumes), *ids])
+    hosts = [m for m in places if m.kind == "state"] if clause.visit else []
+    if len(ids) < 2 and hosts:
+        ids = distinct([*ids, who(hosts[0])])
     return ids
 
 

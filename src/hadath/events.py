@@ -28,6 +28,7 @@ from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
+_DESCRIBED_GAP = 2  # words after a trigger past which a describing word is another noun's
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 _DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
 _DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
@@ -164,8 +165,15 @@ def _on_date(kb: ActorKB, date: str | None) -> Who:
     return who
 
 
-def _nearest_time(times: Sequence[TimeMention], clause: Span, trigger: Span) -> TimeMention | None:
+def _nearest_time(
+    times: Sequence[TimeMention], clause: Span, trigger: Span, described: Sequence[Token]
+) -> TimeMention | None:
+    """The time in a span nearest the trigger, leaving out those after a word that describes
+    another noun by when it happened ("… اتفاقية التعاون الموقعة بينهما عام 2001")."""
     inside = [t for t in times if clause.contains(t.span) and t.value is not None]
+    inside = [
+        t for t in inside if not any(trigger.end < d.span.start < t.span.start for d in described)
+    ]
     return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
 
 
@@ -176,11 +184,17 @@ def _event_date(
     trigger: Span,
     historical: bool,
     lead: tuple[TimeValue, str] | None,
+    lex: EventLexicon,
 ) -> tuple[TimeValue | None, str | None]:
     """The time that governs the trigger's clause, else its sentence's, else (for an event of
     the story itself, not background) when the article's story happened; else none."""
+    tokens = tokens_in(analysis.tokens, sentence)
+    after = [t for t in tokens if t.span.start >= trigger.end]
+    # A describing word right after the trigger describes the trigger's own noun ("الاتفاق
+    # الموقع في …"); further on, another noun.
+    described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
-        when = _nearest_time(analysis.times, scope, trigger)
+        when = _nearest_time(analysis.times, scope, trigger, described)
         if when is not None and when.value is not None:
             return when.value, source
     if lead is not None and not historical:
@@ -227,13 +241,16 @@ def _clauses(
     fronts: Sequence[Mention | None],
 ) -> list[Span]:
     """Split a sentence at its triggers: each trigger governs the words up to the next one, or
-    up to the subject a later clause names first ("…، لكن الكرملين استنكر"), except a call or
-    meeting, whose parties may be named there. A trigger inside another's gap shares that
-    one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
+    up to the subject a later clause names first ("…، لكن الكرملين استنكر"), which starts that
+    clause; a call or meeting goes on over it, for its parties may be named there. A trigger
+    inside another's gap shares that one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
     clauses = []
     for k, trigger in enumerate(triggers):
         outer = next((t for t in triggers[:k] if t.start < trigger.start < t.end), None)
-        start = sentence.start if k == 0 else (outer or trigger).start
+        front = fronts[k]
+        start = (
+            sentence.start if k == 0 else front.span.start if front else (outer or trigger).start
+        )
         later = [t.start for t in triggers[k + 1 :] if t.start >= trigger.end]
         if not found[k][0].reciprocal:
             later += [f.span.start for f in fronts[k + 1 :] if f and f.span.start >= trigger.end]
@@ -318,7 +335,7 @@ def _sentence_events(
         historical = background or (at is not None and 0 < first - at <= 2)
         if _planned(tokens, first, lex, kb.article) and not historical:
             continue
-        when, source = _event_date(analysis, sentence, clause, span, historical, lead)
+        when, source = _event_date(analysis, sentence, clause, span, historical, lead, lex)
         date = when.value if when else analysis.document.published
         # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far; "شكر X في
         # اتصال هاتفي Y": a call told as the setting of another act has that act's subject.
@@ -327,13 +344,10 @@ def _sentence_events(
         framed = said_before in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
-        # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its subject;
-        # "…، لكن الكرملين استنكر": a clause of its own names its subject first.
+        # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its subject.
         joined = joined_verb(tokens, first, clause.start, inside, lex.arguments)
         if verbal and doer is not None and joined:
             earlier, resumed = doer, True
-        elif fronts[k] is not None:
-            earlier, resumed = fronts[k], True
         # "تلقى X اتصالا من Y أعرب فيه عن …": said in the call, by the one who made it.
         within = first + 1 < len(tokens) and tokens[first + 1].norm in lex.arguments.within
         if verbal and within and calls:
@@ -353,6 +367,7 @@ def _sentence_events(
             resumes=earlier if resumed else None,
             framing=earlier if framed else None,
             pair=dual_pair(tokens, inside, span, who, lex.arguments) or pair,
+            visit=trigger.mode in lex.arguments.hosted,
         )
         inflicted = trigger.type in lex.arguments.inflicted
         actors, recipients = participants(
@@ -393,6 +408,25 @@ def _key(event: Event) -> tuple[object, ...]:
     return (event.type, frozenset(event.actors), frozenset(event.recipients), event.date)
 
 
+_INFERRED_SOURCES = frozenset(_INFERRED)
+
+
+def _restates(first: Event, later: Event) -> bool:
+    """Whether a later event tells again one already told: the same type, no one new among
+    its parties, and a date the text states that the first one's falls within or the other
+    way round."""
+    if first.type != later.type or first.historical != later.historical:
+        return False
+    if not set(later.actors) <= set(first.actors) or not set(later.recipients) <= set(
+        first.recipients
+    ):
+        return False
+    if _INFERRED_SOURCES & {first.date_source, later.date_source}:
+        return False
+    one, other = (first.date.value if first.date else ""), (later.date.value if later.date else "")
+    return bool(one and other) and (one.startswith(other) or other.startswith(one))
+
+
 def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
     """Keep one event per act: the same type, participants and date, or a definite noun
     ("خلال المكالمة") that refers back to an earlier event of the same type and mode."""
@@ -403,6 +437,8 @@ def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
         if definite and earlier and not event.historical and undated:
             continue
         if undated and any(_key(e)[:3] == _key(event)[:3] for e in earlier):
+            continue
+        if any(_restates(e, event) for e in kept.values()):
             continue
         kept.setdefault(_key(event), event)
     return tuple(kept.values())

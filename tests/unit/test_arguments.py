@@ -258,6 +258,27 @@ def test_subjects_of_later_clauses(text: str, event: str, actors: tuple[str, ...
     assert (actors, recipients) in coded
 
 
+@pytest.mark.parametrize(
+    ("text", "rule", "actors"),
+    [
+        # a visit's place names its host
+        ("وحط وزير الخارجية السوري وليد المعلم رحاله في مسقط.", "consult.visit.arrive",
+         {"walid-muallem", "oman"}),
+        # a meeting joined to the act before it has that act's subject among its parties
+        ("وحط وزير الخارجية السوري وليد المعلم رحاله في مسقط، والتقى الوزير العماني المسؤول عن "
+         "الشؤون الخارجية، يوسف بن علوي.", "consult.meet",
+         {"walid-muallem", "oman", "yusuf-bin-alawi"}),
+        # a clause of its own names both its parties before the verb
+        ("وقال البيان إن المحادثات جرت في بكين، وإن الرياض وطهران اتفقتا على استئناف العلاقات.",
+         "agree.agree-on", {"saudi-arabia", "iran"}),
+    ],
+)  # fmt: skip
+def test_parties_named_outside_the_trigger(text: str, rule: str, actors: set[str],
+                                           analyse: Analyse) -> None:  # fmt: skip
+    coded = {e.rule: set(e.actors) for e in analyse(text, "2015-08-06").events}
+    assert coded.get(rule) == actors
+
+
 def test_a_clause_with_its_own_subject_does_not_lend_the_one_before_its_names(
     analyse: Analyse,
 ) -> None:

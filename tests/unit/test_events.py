@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.events import _word_matches
+from hadath.events import _word_matches, merge
 from hadath.lexicons.morphology import VERB
-from hadath.model import Analysis, Document
+from hadath.model import Analysis, Document, Event, Span, TimeValue
 from hadath.pipeline import process
 from hadath.resources import Resources
 from hadath.tokenize import tokenize
@@ -177,3 +177,40 @@ def test_an_act_inside_the_gap_of_another_is_coded_too(analyse: Analyse) -> None
     coded = {(e.type, frozenset(e.actors)) for e in analyse(text, "2019-02-10").events}
     assert ("CONSULT", frozenset({"abdullah-ii", "emmanuel-macron"})) in coded
     assert any(kind == "SUPPORT" for kind, _ in coded)
+
+
+def _agreement(date: str, precision: str, source: str, actors: tuple[str, ...]) -> Event:
+    return Event(
+        type="AGREE",
+        mode=None,
+        actors=actors,
+        recipients=(),
+        evidence=Span(0, 10),
+        trigger=Span(0, 4),
+        rule="agree.sign",
+        confidence=0.8,
+        date=TimeValue(date, precision),
+        date_source=source,
+    )
+
+
+@pytest.mark.parametrize(
+    ("later", "kept"),
+    [
+        # the same parties, in the month of the first: told again
+        (_agreement("2019-03", "month", "sentence", ("egypt", "jordan")), 1),
+        # one of the parties alone, the same day: told again
+        (_agreement("2019-03-05", "day", "clause", ("egypt",)), 1),
+        # another day: another act
+        (_agreement("2019-03-07", "day", "clause", ("egypt", "jordan")), 2),
+        # a month the text does not state says nothing of which act it is
+        (_agreement("2019-03", "month", "publication-month", ("egypt",)), 2),
+        # someone new: another act
+        (_agreement("2019-03", "month", "sentence", ("egypt", "jordan", "iraq")), 2),
+    ],
+)
+def test_an_act_told_again_with_a_date_it_falls_within_is_one_event(
+    later: Event, kept: int
+) -> None:
+    first = _agreement("2019-03-05", "day", "clause", ("egypt", "jordan"))
+    assert len(merge([(first, False), (later, False)])) == kept

@@ -31,6 +31,8 @@ class ArgumentWords:
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
     clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
+    describing: frozenset[str] = frozenset()  # "الموقعة عام 2001": the time is a noun's
+    hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -58,4 +60,6 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         duals=words("duals"),
         suffered=words("suffered"),
         clause_openers=words("clause_openers"),
+        describing=words("describing"),
+        hosted=frozenset(require_str_list(data.get("hosted"), f"{WHERE}: hosted")),
     )
