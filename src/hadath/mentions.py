@@ -173,6 +173,8 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
         if hit.kind in ("office", "counterpart"):
             if _named_next(kb, hits, n):
                 continue
+            if hit.country is None and hit.end < len(tokens) and tokens[hit.end].stem in kb.home:
+                hit = dataclasses.replace(hit, end=hit.end + 1, country=_last_country(kb, out))
             last = people[-1] if people else None
             office = hit.office.label if hit.office else _office_of(kb, last, date)
             under = hit.first > 0 and tokens[hit.first - 1].stem in kb.subordinates
@@ -200,6 +202,15 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
             found = dataclasses.replace(found, rule="titled")
         out.append(found)
     return tuple(out)
+
+
+def _last_country(kb: ActorKB, found: Sequence[Mention]) -> str | None:
+    """The state of the last mention that has one."""
+    for mention in reversed(found):
+        actor = kb.actors.get(mention.actor_id or "")
+        if country := mention.country or (actor.country if actor else None):
+            return country
+    return None
 
 
 def _after_post(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:

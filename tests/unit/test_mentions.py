@@ -47,6 +47,20 @@ def test_office_title_resolves_to_holder_on_the_date(analyse: Analyse) -> None:
     assert "andrey-belousov" in {m.actor_id for m in late.mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وأفاد بيان للخارجية المصرية بأن رئيس البلاد استقبل الوفد.", "abdel-fattah-el-sisi"),
+        ("قالت وسائل إعلام فرنسية إن رئيس البلاد سيزور الجزائر.", "emmanuel-macron"),
+    ],
+)
+def test_the_head_of_the_country_is_the_state_just_named(
+    text: str, actor: str, analyse: Analyse
+) -> None:
+    found = {m.span.of(text): m.actor_id for m in analyse(text, "2019-05-10").mentions}
+    assert found.get("رئيس البلاد") == actor
+
+
 def test_repeated_mention_of_one_call_is_one_event(analyse: Analyse) -> None:
     text = ("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون "
             "الثلاثاء. وبحث الرئيسان خلال الاتصال الهاتفي الوضع في أوكرانيا.")  # fmt: skip

@@ -70,6 +70,7 @@ class ActorKB:
     subordinates: frozenset[str] = frozenset()
     posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
     generic_titles: frozenset[str] = frozenset()
+    home: frozenset[str] = frozenset()  # "رئيس البلاد": the state the text has just named
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
@@ -338,6 +339,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         subordinates=first_words(_listed(refs, "subordinates"), rules),
         posts=first_words(_listed(refs, "posts"), rules),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
+        home=first_words(_listed(refs, "home"), rules),
         demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
