@@ -11,17 +11,24 @@ _NISBAS = 3  # nisba adjectives a dual may take ("الرئيسان الأمري�
 SCORE = 0.6
 
 
-def _offices_at(token: Token, duals: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    forms = token.readings or ((token.norm, 0),)
-    return next((duals[form] for form, _ in forms if form in duals), ())
+def _offices_at(
+    tokens: Sequence[Token], i: int, duals: Mapping[tuple[str, ...], tuple[str, ...]]
+) -> tuple[tuple[str, ...], int]:
+    """The offices a dual title starting at token i names, and the tokens it takes."""
+    forms = {form for form, _ in tokens[i].readings or ((tokens[i].norm, 0),)}
+    for words, offices in duals.items():
+        rest = tokens[i + 1 : i + len(words)]
+        if words[0] in forms and [t.norm for t in rest] == list(words[1:]):
+            return offices, len(words)
+    return (), 0
 
 
 def _with_nisbas(
     kb: ActorKB, tokens: Sequence[Token], i: int, offices: Sequence[str], date: str | None
 ) -> list[Mention]:
-    """One person mention per nisba after the dual, each the holder of its state's office."""
+    """One person mention per nisba from token i on, each the holder of its state's office."""
     out: list[Mention] = []
-    j = i + 1
+    j = i
     while j < len(tokens) and len(out) < _NISBAS:
         hit = kb.nisba.match(tokens, j)
         if hit is None:
@@ -43,11 +50,11 @@ def resolve_duals(
     """Add the people dual titles with nisbas name; the nisbas stop standing for the states.
     A bare dual ("وقع الوزيران") is left alone: it refers back to two people named before."""
     out = list(mentions)
-    for i, token in enumerate(tokens):
-        offices = _offices_at(token, kb.dual_titles)
+    for i in range(len(tokens)):
+        offices, size = _offices_at(tokens, i, kb.dual_titles)
         if not offices:
             continue
-        named = _with_nisbas(kb, tokens, i, offices, date)
+        named = _with_nisbas(kb, tokens, i + size, offices, date)
         spans = {m.span for m in named}
         out = [m for m in out if m.span not in spans] + named
     return tuple(sorted(out, key=lambda m: m.span))

@@ -18,6 +18,7 @@ from hadath.arguments import (
     participants,
     subject,
 )
+from hadath.earlier import earlier_act, first_since
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
@@ -489,10 +490,13 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         new = list(_sentence_events(coding, sentence, lex, kb, lead, carried, pair))
         found += new
         lead = _context(new, lead)
-        met = [
-            e.actors for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1
-        ]
-        pair = met[-1] if met else pair
+        met = [e for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1]
+        pair = met[-1].actors if met else pair
+        told = any(e.type in lex.arguments.pair_types for e, _ in new)
+        words = tokens_in(analysis.tokens, sentence)
+        since = first_since(words, analysis.times, lex.arguments, told)
+        if met and since and (before := earlier_act(met[-1], *since, sentence, kb)):
+            found.append((before, False))
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))

@@ -16,6 +16,11 @@ from conftest import Analyse
          [("الأمريكي", "donald-trump"), ("الفرنسي", "emmanuel-macron")]),
         ("بحث الوزيران السعودي والإيراني الخطوات التالية.", "2023-04-06",
          []),  # which ministry? several offices have holders: the states stay states
+        # a dual title may name its ministry
+        ("التقى وزيرا الخارجية السعودي والإيراني في بكين.", "2023-04-06",
+         [("السعودي", "faisal-bin-farhan"), ("الإيراني", "hossein-amir-abdollahian")]),
+        ("وأجرى وزيرا الدفاع الأميركي والروسي اتصالا هاتفيا.", "2024-06-26",
+         [("الأميركي", "lloyd-austin"), ("الروسي", "andrey-belousov")]),
     ],
 )  # fmt: skip
 def test_a_dual_title_names_each_states_holder(

@@ -214,3 +214,26 @@ def test_an_act_told_again_with_a_date_it_falls_within_is_one_event(
 ) -> None:
     first = _agreement("2019-03-05", "day", "clause", ("egypt", "jordan"))
     assert len(merge([(first, False), (later, False)])) == kept
+
+
+def test_a_call_the_first_since_a_date_implies_one_then(analyse: Analyse) -> None:
+    text = ("أجرى وزيرا الخارجية الأمريكي والصيني اتصالا هاتفيا أمس. وقال مسؤول إن المكالمة كانت "
+            "الأولى منذ يناير 2019.")  # fmt: skip
+    earlier = [e for e in analyse(text, "2021-06-11").events if e.historical]
+    assert [(set(e.actors), e.date.value if e.date else None) for e in earlier] == [
+        ({"mike-pompeo", "wang-yi"}, "2019-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no call or meeting before it
+        "وقال مسؤول إن الغارة كانت الأولى منذ يناير 2019.",
+        # "the first since" said of something else than the call
+        "أجرى وزيرا الخارجية الأمريكي والصيني اتصالا هاتفيا أمس. وقال مسؤول إن الغارة على "
+        "المدينة كانت الأولى منذ يناير 2019.",
+    ],
+)
+def test_a_first_since_of_no_call_implies_none(text: str, analyse: Analyse) -> None:
+    assert not [e for e in analyse(text, "2021-06-11").events if e.historical]

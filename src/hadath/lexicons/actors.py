@@ -66,7 +66,7 @@ class ActorKB:
     shared_offices: frozenset[str] = frozenset()
     body_offices: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()
-    dual_titles: Mapping[str, tuple[str, ...]] = FrozenMap({})
+    dual_titles: Mapping[tuple[str, ...], tuple[str, ...]] = FrozenMap({})
     subordinates: frozenset[str] = frozenset()
     posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
     generic_titles: frozenset[str] = frozenset()
@@ -351,9 +351,9 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
 
 def _dual_titles(
     refs: Mapping[str, Any], rules: TextRules, labels: set[str]
-) -> FrozenMap[str, tuple[str, ...]]:
+) -> FrozenMap[tuple[str, ...], tuple[str, ...]]:
     where = f"{_REFERENCES}: dual_titles"
-    table: dict[str, tuple[str, ...]] = {}
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for raw in refs.get("dual_titles") or []:
         entry = require_mapping(raw, where)
         offices = tuple(require_str_list(entry.get("offices"), where))
@@ -361,7 +361,8 @@ def _dual_titles(
         if unknown:
             raise LexiconError(f"{where}: unknown offices {unknown}; use labels of offices.yaml")
         table.update(
-            (rules.normalizer(w), offices) for w in require_str_list(entry.get("words"), where)
+            (tuple(rules.normalizer(w).split()), offices)
+            for w in require_str_list(entry.get("words"), where)
         )
     return FrozenMap(table)
 

@@ -32,6 +32,9 @@ class ArgumentWords:
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
     clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
     describing: frozenset[str] = frozenset()  # "الموقعة عام 2001": the time is a noun's
+    first: frozenset[str] = frozenset()  # "الأولى منذ مارس": an earlier act then
+    since: frozenset[str] = frozenset()
+    referents: frozenset[str] = frozenset()  # "المحادثة التي كانت الأولى": the call told
     hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
 
 
@@ -61,5 +64,8 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         suffered=words("suffered"),
         clause_openers=words("clause_openers"),
         describing=words("describing"),
+        first=words("first"),
+        since=words("since"),
+        referents=words("referents"),
         hosted=frozenset(require_str_list(data.get("hosted"), f"{WHERE}: hosted")),
     )
