@@ -18,6 +18,7 @@ from hadath.arguments import (
     participants,
     subject,
 )
+from hadath.casualties import toll
 from hadath.earlier import earlier_act, first_since
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
@@ -499,4 +500,18 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
             found.append((before, False))
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
+    found = [(_counted(e, analysis, resources), definite) for e, definite in found]
     return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))
+
+
+def _counted(event: Event, analysis: Analysis, resources: Resources) -> Event:
+    """An attack with the dead and injured its sentence counts."""
+    words = resources.events.casualties
+    if words is None or event.type not in words.types:
+        return event
+    # A year is no count ("منذ 2014 سقط آلاف القتلى").
+    times = [t.span for t in analysis.times]
+    tokens = tokens_in(analysis.tokens, event.evidence)
+    counted = [t for t in tokens if not any(s.contains(t.span) for s in times)]
+    dead, injured = toll(counted, resources.time, words)
+    return dataclasses.replace(event, dead=dead, injured=injured)

@@ -191,7 +191,7 @@ def _bare_year(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | Non
     return Found(i, after - 1, "year", number, calendar=era or "gregorian")
 
 
-def _count(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int | None, bool]:
+def count_at(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> tuple[int, int | None, bool]:
     """Read an optional approximation and number before a unit: (next index, number, rough)."""
     rough = lex.approximately.match(tokens, i) if i < len(tokens) else None
     if rough is not None:
@@ -214,7 +214,7 @@ def _counted(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None:
     word = tokens[i].stem
     if word not in lex.ago and word not in lex.since:
         return None
-    j, number, rough = _count(lex, tokens, i + 1)
+    j, number, rough = count_at(lex, tokens, i + 1)
     unit = _unit_at(lex, tokens, j)
     if unit is None:
         return None

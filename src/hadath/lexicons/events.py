@@ -8,6 +8,7 @@ from typing import Any
 
 from hadath.errors import LexiconError
 from hadath.lexicons.arguments import ArgumentWords, load_argument_words
+from hadath.lexicons.casualties import CasualtyWords, load_casualty_words
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.morphology import VERB, Morphology, load_morphology
@@ -97,6 +98,7 @@ class EventLexicon:
     continuations: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    casualties: CasualtyWords | None = None
 
 
 _ENTRY_KEYS = frozenset(
@@ -212,6 +214,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         tolerated_suffix=str(settings.get("tolerated_suffix") or ""),
         verb_proclitics=frozenset(map(rules.normalizer, settings.get("verb_proclitics") or [""])),
         arguments=load_argument_words(rules),
+        casualties=load_casualty_words(rules),
     )
 
 
