@@ -20,18 +20,17 @@ from hadath.arguments import (
 )
 from hadath.casualties import toll
 from hadath.earlier import earlier_act, first_since
+from hadath.eventdates import event_date, lead_day, story_day
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
-from hadath.model import Analysis, Event, Mention, Span, TimeMention, TimeValue, Token
+from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
-_DESCRIBED_GAP = 2  # words after a trigger past which a describing word is another noun's
-_LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 _DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
 _DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
 _INFERRED = (
@@ -167,75 +166,6 @@ def _on_date(kb: ActorKB, date: str | None) -> Who:
     return who
 
 
-def _nearest_time(
-    times: Sequence[TimeMention], clause: Span, trigger: Span, described: Sequence[Token]
-) -> TimeMention | None:
-    """The time in a span nearest the trigger, leaving out those after a word that describes
-    another noun by when it happened ("… اتفاقية التعاون الموقعة بينهما عام 2001")."""
-    inside = [t for t in times if clause.contains(t.span) and t.value is not None]
-    inside = [
-        t for t in inside if not any(trigger.end < d.span.start < t.span.start for d in described)
-    ]
-    return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
-
-
-def _event_date(
-    analysis: Analysis,
-    sentence: Span,
-    clause: Span,
-    trigger: Span,
-    historical: bool,
-    lead: tuple[TimeValue, str] | None,
-    lex: EventLexicon,
-) -> tuple[TimeValue | None, str | None]:
-    """The time that governs the trigger's clause, else its sentence's, else (for an event of
-    the story itself, not background) when the article's story happened; else none."""
-    tokens = tokens_in(analysis.tokens, sentence)
-    after = [t for t in tokens if t.span.start >= trigger.end]
-    # A describing word right after the trigger describes the trigger's own noun ("الاتفاق
-    # الموقع في …"); further on, another noun.
-    described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
-    for scope, source in ((clause, "clause"), (sentence, "sentence")):
-        when = _nearest_time(analysis.times, scope, trigger, described)
-        if when is not None and when.value is not None:
-            return when.value, source
-    if lead is not None and not historical:
-        return lead
-    return None, None
-
-
-def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, str] | None:
-    """When the article's story happened: the first day its lead states ("lead"), else the
-    month it was published in ("publication-month": a report tells recent news, but the text
-    does not say which day)."""
-    for sentence in sentences[:_LEAD_SENTENCES]:
-        for time in analysis.times:
-            if sentence.contains(time.span) and time.value and time.value.precision == "day":
-                return time.value, "lead"
-    doc = analysis.document
-    if doc.published and doc.published_precision == "day":
-        return TimeValue(doc.published[:7], "month"), "publication-month"
-    return None
-
-
-def _context(
-    events: Sequence[tuple[Event, bool]], lead: tuple[TimeValue, str] | None
-) -> tuple[TimeValue, str] | None:
-    """When later sentences that say no time happened ("أمس … وأضاف …"): the day the story
-    has reached. The first event dated in the text sets it; after that, a day before it is
-    background and leaves it."""
-    own = [
-        e.date
-        for e, _ in events
-        if e.date and e.date_source in ("clause", "sentence") and not e.historical
-    ]
-    if not own:
-        return lead
-    if lead is not None and lead[1] == "context" and own[-1].value < lead[0].value:
-        return lead
-    return own[-1], "context"
-
-
 def _clauses(
     sentence: Span,
     found: Sequence[Found],
@@ -337,7 +267,7 @@ def _sentence_events(
         historical = background or (at is not None and 0 < first - at <= 2)
         if _planned(tokens, first, lex, kb.article) and not historical:
             continue
-        when, source = _event_date(analysis, sentence, clause, span, historical, lead, lex)
+        when, source = event_date(analysis, sentence, clause, span, historical, lead, lex)
         date = when.value if when else analysis.document.published
         # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far; "شكر X في
         # اتصال هاتفي Y": a call told as the setting of another act has that act's subject.
@@ -490,7 +420,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     for sentence in body:
         new = list(_sentence_events(coding, sentence, lex, kb, lead, carried, pair))
         found += new
-        lead = _context(new, lead)
+        lead = story_day(new, lead)
         met = [e for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1]
         pair = met[-1].actors if met else pair
         told = any(e.type in lex.arguments.pair_types for e, _ in new)

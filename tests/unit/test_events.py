@@ -237,3 +237,9 @@ def test_a_call_the_first_since_a_date_implies_one_then(analyse: Analyse) -> Non
 )
 def test_a_first_since_of_no_call_implies_none(text: str, analyse: Analyse) -> None:
     assert not [e for e in analyse(text, "2021-06-11").events if e.historical]
+
+
+def test_a_time_that_dates_another_noun_does_not_date_the_act(analyse: Analyse) -> None:
+    text = "اتفقت السعودية وإيران على تفعيل اتفاقية التعاون الأمني الموقعة بينهما عام 2001."
+    (agreed,) = [e for e in analyse(text, "2023-03-11").events if e.type == "AGREE"]
+    assert agreed.date is not None and not agreed.date.value.startswith("2001")

@@ -1,0 +1,82 @@
+"""When an event happened: the time of its clause or sentence, else the day the story has
+reached, else the day its lead reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hadath.lexicons.events import EventLexicon
+from hadath.model import Analysis, Event, Span, TimeMention, TimeValue, Token
+from hadath.tokenize import tokens_in
+
+_DESCRIBED_GAP = 2  # words after a trigger past which a describing word is another noun's
+_LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
+
+
+def _nearest_time(
+    times: Sequence[TimeMention], clause: Span, trigger: Span, described: Sequence[Token]
+) -> TimeMention | None:
+    """The time in a span nearest the trigger, leaving out those after a word that describes
+    another noun by when it happened ("… اتفاقية التعاون الموقعة بينهما عام 2001")."""
+    inside = [t for t in times if clause.contains(t.span) and t.value is not None]
+    inside = [
+        t for t in inside if not any(trigger.end < d.span.start < t.span.start for d in described)
+    ]
+    return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
+
+
+def event_date(
+    analysis: Analysis,
+    sentence: Span,
+    clause: Span,
+    trigger: Span,
+    historical: bool,
+    lead: tuple[TimeValue, str] | None,
+    lex: EventLexicon,
+) -> tuple[TimeValue | None, str | None]:
+    """The time that governs the trigger's clause, else its sentence's, else (for an event of
+    the story itself, not background) when the article's story happened; else none."""
+    tokens = tokens_in(analysis.tokens, sentence)
+    after = [t for t in tokens if t.span.start >= trigger.end]
+    # A describing word right after the trigger describes the trigger's own noun ("الاتفاق
+    # الموقع في …"); further on, another noun.
+    described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
+    for scope, source in ((clause, "clause"), (sentence, "sentence")):
+        when = _nearest_time(analysis.times, scope, trigger, described)
+        if when is not None and when.value is not None:
+            return when.value, source
+    if lead is not None and not historical:
+        return lead
+    return None, None
+
+
+def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, str] | None:
+    """When the article's story happened: the first day its lead states ("lead"), else the
+    month it was published in ("publication-month": a report tells recent news, but the text
+    does not say which day)."""
+    for sentence in sentences[:_LEAD_SENTENCES]:
+        for time in analysis.times:
+            if sentence.contains(time.span) and time.value and time.value.precision == "day":
+                return time.value, "lead"
+    doc = analysis.document
+    if doc.published and doc.published_precision == "day":
+        return TimeValue(doc.published[:7], "month"), "publication-month"
+    return None
+
+
+def story_day(
+    events: Sequence[tuple[Event, bool]], lead: tuple[TimeValue, str] | None
+) -> tuple[TimeValue, str] | None:
+    """When later sentences that say no time happened ("أمس … وأضاف …"): the day the story
+    has reached. The first event dated in the text sets it; after that, a day before it is
+    background and leaves it."""
+    own = [
+        e.date
+        for e, _ in events
+        if e.date and e.date_source in ("clause", "sentence") and not e.historical
+    ]
+    if not own:
+        return lead
+    if lead is not None and lead[1] == "context" and own[-1].value < lead[0].value:
+        return lead
+    return own[-1], "context"
