@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hadath.arguments import distinct
-from hadath.lexicons.actors import ActorKB, role_active
+from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.model import Event, Span, TimeMention, Token
 
@@ -38,11 +38,8 @@ def first_since(
 
 def _holder(kb: ActorKB, actor_id: str, now: str | None, then: str) -> str:
     """Whoever held, on `then`, the office the actor held on `now`; else the actor."""
-    actor = kb.actors.get(actor_id)
-    held = [r for r in actor.roles if role_active(r, now)] if actor else []
-    if not held:
-        return actor_id
-    return kb.sole_holder(held[0].office, held[0].country, then) or actor_id
+    role = kb.role_on(actor_id, now)
+    return (kb.sole_holder(role.office, role.country, then) if role else None) or actor_id
 
 
 def earlier_act(

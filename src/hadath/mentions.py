@@ -106,15 +106,6 @@ def _states_near(kb: ActorKB, hits: Sequence[Hit], n: int) -> set[str]:
     return {a.country for i in ids if (a := kb.actors.get(i)) and a.kind == "state" and a.country}
 
 
-def _office_of(kb: ActorKB, actor_id: str | None, date: str | None) -> str | None:
-    """The office a known person held on a date (for "his counterpart")."""
-    actor = kb.actors.get(actor_id) if actor_id else None
-    if actor is None or not actor.roles:
-        return None
-    held = [r for r in actor.roles if role_active(r, date)]
-    return held[0].office if held else None
-
-
 def _mention(
     kb: ActorKB,
     tokens: Sequence[Token],
@@ -176,7 +167,8 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
             if hit.country is None and hit.end < len(tokens) and tokens[hit.end].stem in kb.home:
                 hit = dataclasses.replace(hit, end=hit.end + 1, country=_last_country(kb, out))
             last = people[-1] if people else None
-            office = hit.office.label if hit.office else _office_of(kb, last, date)
+            role = kb.role_on(last, date)
+            office = hit.office.label if hit.office else role.office if role else None
             under = hit.first > 0 and tokens[hit.first - 1].stem in kb.subordinates
             person = None if under else kb.sole_holder(office, hit.country, date)
             if person:

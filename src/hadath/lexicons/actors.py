@@ -74,14 +74,20 @@ class ActorKB:
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
-    def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
-        """Return the people who held an office of a country on an ISO date (prefix); an
-        office whose title names its body is looked up in every country."""
+    def _terms(
+        self, office: str, country: str | None, date: str | None
+    ) -> list[tuple[Role, Actor]]:
+        """The terms of an office of a country that were running on a date; an office whose
+        title names its body is looked up in every country."""
         if country is None and office in self.body_offices:
             terms = [t for (o, _), ts in self.by_office.items() if o == office for t in ts]
         else:
             terms = list(self.by_office.get((office, country), ()))
-        return tuple(dict.fromkeys(a for r, a in terms if role_active(r, date)))
+        return [(r, a) for r, a in terms if role_active(r, date)]
+
+    def holders(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
+        """Return the people who held an office of a country on an ISO date (prefix)."""
+        return tuple(dict.fromkeys(a for _, a in self._terms(office, country, date)))
 
     def sole_holder(self, office: str | None, country: str | None, date: str | None) -> str | None:
         """The one person who held an office of a country on a date, else None. An office with
@@ -91,17 +97,17 @@ class ActorKB:
             return None
         if country is None and office not in self.body_offices:
             return None  # "وزير الخارجية" alone: of which state?
-        holders = self.holders(office, country, date)
+        terms = self._terms(office, country, date)
+        holders = list(dict.fromkeys(a for _, a in terms))
         if len(holders) > 1:
-            # A rival marked concurrent does not share the title with the recognised holder.
-            holders = self._unrivalled(office, country, date)
+            holders = list(dict.fromkeys(a for r, a in terms if not r.concurrent))
         return holders[0].id if len(holders) == 1 else None
 
-    def _unrivalled(self, office: str, country: str | None, date: str | None) -> tuple[Actor, ...]:
-        terms = self.by_office.get((office, country), ())
-        return tuple(
-            dict.fromkeys(a for r, a in terms if role_active(r, date) and not r.concurrent)
-        )
+    def role_on(self, actor_id: str | None, date: str | None) -> Role | None:
+        """The office a known person held on a date, if any."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        held = [r for r in actor.roles if role_active(r, date)] if actor else []
+        return held[0] if held else None
 
 
 def _by_office(
