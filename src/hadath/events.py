@@ -332,7 +332,9 @@ def _sentence_events(
         # A noun made definite by the article, a possessive or a definite noun it is bound to
         # ("المكالمة", "خلال زيارته", "محاولة الاغتيال") may tell again an act already told; a
         # verb that starts like the article ("التقى") is none of these.
-        words = tokens[first:last]
+        # Only the head noun and the noun it is bound to count: a pattern that opens with a
+        # light verb ("نعبر عن احتجاجنا") tells an act of its own.
+        words = tokens[first : min(last, first + 2)]
         yield event, not verbal and any(_is_definite(t, kb.article) or t.suffix for t in words)
 
 
