@@ -132,7 +132,17 @@ def _role(
     said = {before.norm, before.stem, _strip(before.norm, words)}
     if said & words.topic:
         return TOPIC
-    return OBLIQUE if said & words.oblique else BARE
+    if said & words.oblique and not _partitive(tokens, i - 1, words):
+        return OBLIQUE
+    return BARE
+
+
+def _partitive(tokens: Sequence[Token], i: int, words: ArgumentWords) -> bool:
+    """Whether the preposition at token i is a partitive من after a quantity ("400 من")."""
+    if not i or tokens[i].norm not in words.sources:
+        return False
+    quantity = tokens[i - 1]
+    return quantity.norm.isdigit() or quantity.stem in words.partitive
 
 
 def roles(

@@ -314,6 +314,7 @@ def _print_report(report: evaluate.Report) -> None:
         ("mode", "mode accuracy"),
         ("historical", "historical accuracy"),
         ("date", "date accuracy"),
+        ("place", "place accuracy"),
         ("dates_in_text", "gold dates found in the text"),
         ("published", "publication-date accuracy"),
         ("quotes", "quote recall"),

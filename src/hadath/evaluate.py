@@ -36,7 +36,9 @@ Secondary measures, all over DYAD-level pairs taken FULL-level pairs first (then
 the events left), so that an event whose date is right is not charged with another's:
 - mode accuracy: pairs whose gold event has a mode; right when the system mode is the same;
 - historical accuracy: pairs whose gold event states `historical`; right when the flags agree;
-- date accuracy: pairs whose gold event has a date; right when rule 3 holds.
+- date accuracy: pairs whose gold event has a date; right when rule 3 holds;
+- place accuracy: pairs whose gold event has a place; right when the system place is one of its
+  alternatives, compared as names are.
 Dates in text counts every gold event with a date (matched or not): found when one of the
 resolved time expressions the system lists for the document (`times`) equals it by rule 3; it
 measures the time resolver apart from event detection.
@@ -165,6 +167,7 @@ class _DocResult:
     mode: tuple[int, int]
     historical: tuple[int, int]
     date: tuple[int, int]
+    place: tuple[int, int]
     quotes_found: int
     dates_in_text: tuple[int, int] = (0, 0)
 
@@ -312,9 +315,10 @@ def _tally(
     pairs: Iterable[tuple[int, int]],
     system: Sequence[SystemEvent],
     gold: Sequence[GoldEvent],
-) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
-    """Count (hits, total) for mode, historical and date over one document's dyad pairs."""
-    mode = historical = date = (0, 0)
+    names: NameRules,
+) -> tuple[tuple[int, int], ...]:
+    """Count (hits, total) for mode, historical, date and place over one document's dyad pairs."""
+    mode = historical = date = place = (0, 0)
     for s, g in pairs:
         ours, theirs = system[s], gold[g]
         if theirs.mode is not None:
@@ -323,7 +327,11 @@ def _tally(
             historical = (historical[0] + (ours.historical == theirs.historical), historical[1] + 1)
         if theirs.date is not None:
             date = (date[0] + _date_ok(theirs.date, ours.date), date[1] + 1)
-    return mode, historical, date
+        if theirs.place:
+            wanted = {fold_name(p, names) for p in theirs.place}
+            right = ours.place is not None and fold_name(ours.place, names) in wanted
+            place = (place[0] + right, place[1] + 1)
+    return mode, historical, date, place
 
 
 def _quote_found(quote: GoldQuote, quotes: Sequence[SystemQuote], context: _Context) -> bool:
@@ -354,7 +362,7 @@ def _score_document(
     gold = document.events
     pairs = _match_levels(system, gold, context)
     missed_quotes = tuple(q.text for q in document.quotes if not _quote_found(q, quotes, context))
-    mode, historical, date = _tally(pairs[_SECONDARY], system, gold)
+    mode, historical, date, place = _tally(pairs[_SECONDARY], system, gold, context.names)
     detail = DocumentDetail(
         doc=document.doc,
         has_output=output is not None,
@@ -369,7 +377,9 @@ def _score_document(
     times = read_times(output, where)
     dated = [e.date for e in gold if e.date is not None]
     in_text = (sum(any(_date_ok(d, t) for t in times) for d in dated), len(dated))
-    return _DocResult(detail, system, document, pairs, mode, historical, date, found, in_text)
+    return _DocResult(
+        detail, system, document, pairs, mode, historical, date, place, found, in_text
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,6 +477,7 @@ def score(
         mode=_sum_rate(r.mode for r in results),
         historical=_sum_rate(r.historical for r in results),
         date=_sum_rate(r.date for r in results),
+        place=_sum_rate(r.place for r in results),
         dates_in_text=_sum_rate(r.dates_in_text for r in results),
         published=rate(sum(p is True for p in published), sum(p is not None for p in published)),
         quotes=rate(sum(r.quotes_found for r in results), sum(len(d.quotes) for d in gold)),

@@ -24,7 +24,9 @@ from hadath.eventdates import event_date, lead_day, story_day
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
+from hadath.lexicons.places import PlaceLexicon
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
+from hadath.places import event_place
 from hadath.resources import Resources
 from hadath.tokenize import tokens_in
 from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
@@ -222,6 +224,7 @@ def _sentence_events(
     sentence: Span,
     lex: EventLexicon,
     kb: ActorKB,
+    where: PlaceLexicon,
     lead: tuple[TimeValue, str] | None,
     carried: Mention | None,
     pair: tuple[str, ...],
@@ -328,6 +331,7 @@ def _sentence_events(
             date_source=source,
             historical=historical,
             negated=_has(window, lex.negated),
+            place=event_place(where, tokens, analysis.places, clause, span, place.visit),
         )
         # A noun made definite by the article, a possessive or a definite noun it is bound to
         # ("المكالمة", "خلال زيارته", "محاولة الاغتيال") may tell again an act already told; a
@@ -414,13 +418,16 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     body = _body(analysis)
     filed = dateline_end(analysis, body)
     acting = tuple(m for m in analysis.mentions if m.span.start >= filed)
-    coding = dataclasses.replace(analysis, mentions=acting)
+    places = tuple(p for p in analysis.places if p.span.start >= filed)
+    coding = dataclasses.replace(analysis, mentions=acting, places=places)
     lead = lead_day(analysis, body)
     found: list[tuple[Event, bool]] = []
     carried: Mention | None = None
     pair: tuple[str, ...] = ()
     for sentence in body:
-        new = list(_sentence_events(coding, sentence, lex, kb, lead, carried, pair))
+        new = list(
+            _sentence_events(coding, sentence, lex, kb, resources.places, lead, carried, pair)
+        )
         found += new
         lead = story_day(new, lead)
         met = [e for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1]

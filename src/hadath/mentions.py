@@ -10,9 +10,15 @@ from hadath.duals import resolve_duals
 from hadath.lexicons.actors import ActorKB, Office, role_active
 from hadath.model import Actor, ActorKind, Analysis, Mention, Span, Token
 from hadath.newnames import find_new_people
+from hadath.places import places_in
 from hadath.resources import Resources
 from hadath.surnames import back_references, referenced
-from hadath.titlerefs import appositions, title_references
+from hadath.titlerefs import (
+    appositions,
+    government_forces,
+    short_forms,
+    title_references,
+)
 
 # How far after an office title a person's name may start and still be that person
 # ("وزير الخارجية الأمريكي أنتوني بلينكن"): the title's nisba plus one word.
@@ -215,7 +221,8 @@ def _after_post(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:
     """Find actor mentions; titles resolve to their holder on the publication date; people the
-    knowledge base does not know are found by the name tagger and get an actor of their own."""
+    knowledge base does not know are found by the name tagger and get an actor of their own.
+    The places the text names are found here too."""
     date = analysis.document.published
     found = find_mentions(resources.actors, analysis.tokens, date)
     found = resolve_duals(resources.actors, analysis.tokens, found, date)
@@ -230,7 +237,12 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     resolved = back_references(analysis.tokens, mentions, text, rules, resources.actors, times)
     resolved = title_references(analysis.tokens, resolved, resources.actors)
     resolved = appositions(analysis.tokens, resolved, resources.actors)
-    return dataclasses.replace(analysis, mentions=resolved, actors=referenced(people, resolved))
+    resolved = short_forms(analysis.tokens, resolved, resources.actors)
+    resolved = government_forces(analysis.tokens, resolved, resources.actors)
+    places = places_in(resources.places, resources.actors, analysis.tokens, resolved)
+    return dataclasses.replace(
+        analysis, mentions=resolved, places=places, actors=referenced(people, resolved)
+    )
 
 
 def _as_state(mention: Mention, states: Mapping[str, str]) -> Mention:

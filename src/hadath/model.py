@@ -137,6 +137,17 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A stretch of text that names a place: its English name and the state it lies in."""
+
+    span: Span
+    place_id: str
+    name: str
+    country: str | None = None
+    kind: str = "city"
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation, its speaker, and the speech cue that introduced it."""
 
@@ -204,6 +215,7 @@ class Analysis:
     sentences: tuple[Span, ...] = ()
     times: tuple[TimeMention, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     actors: tuple[Actor, ...] = field(default=())

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hadath.lexicons.actors import ActorKB, load_actor_kb
 from hadath.lexicons.events import EventLexicon, load_event_lexicon
+from hadath.lexicons.places import PlaceLexicon, load_place_lexicon
 from hadath.ner import NerModel, load_ner_model
 from hadath.settings import DEFAULT_SETTINGS, Settings
 from hadath.timewords import TimeLexicon, load_time_lexicon
@@ -15,11 +16,13 @@ from hadath.translit import Romaniser, load_romaniser
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """What the pipeline stages read: text rules, time words, actors, events, the name tagger."""
+    """What the pipeline stages read: text rules, time words, actors, places, events, the name
+    tagger."""
 
     text: TextRules
     time: TimeLexicon
     actors: ActorKB
+    places: PlaceLexicon
     events: EventLexicon
     ner: NerModel
     romaniser: Romaniser
@@ -33,6 +36,7 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         text=text,
         time=load_time_lexicon(text),
         actors=load_actor_kb(text),
+        places=load_place_lexicon(text),
         events=load_event_lexicon(text),
         ner=load_ner_model(text),
         romaniser=load_romaniser(text.normalizer),

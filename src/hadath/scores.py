@@ -104,6 +104,7 @@ class Report:
     mode: Rate
     historical: Rate
     date: Rate
+    place: Rate
     dates_in_text: Rate
     published: Rate
     quotes: Rate

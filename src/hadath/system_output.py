@@ -39,6 +39,7 @@ class SystemEvent:
     recipients: tuple[Participant, ...]
     date: TimeValue | None
     historical: bool
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def _system_event(raw: Any, index: int, names: NameRules, where: str) -> SystemE
         recipients=_participants(raw.get("recipients"), names, where),
         date=read_time(raw.get("date"), raw.get("date_precision"), where),
         historical=bool(raw.get("historical", False)),
+        place=_text_field(raw, "place", where),
     )
 
 

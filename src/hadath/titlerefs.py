@@ -1,8 +1,10 @@
-"""Title back-references: "الوزير الأميركي" names the American named last before it."""
+"""Back-references by title and by head noun: "الوزير الأميركي" names the American named last
+before it, "التحالف" the coalition named in full before it."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 from hadath.lexicons.actors import ActorKB
@@ -75,3 +77,67 @@ def _describes(
     if after is None:
         return True
     return len(tokens_in(tokens, Span(title.span.end, after.span.start))) > TITLE_GAP
+
+
+def _head(stem: str) -> str:
+    """A head noun with its plural ending in one case ("انفصاليون" -> "انفصاليين")."""
+    return stem[:-2] + "ين" if stem.endswith("ون") else stem
+
+
+def short_forms(
+    tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
+) -> tuple[Mention, ...]:
+    """Return the mentions and, for each bare definite head noun ("التحالف", "الحركة",
+    "الانفصاليين"), the last body or group named before it whose name starts with that noun."""
+    named: list[tuple[str, Mention]] = []
+    for mention in mentions:
+        i = token_at(tokens, mention.span.start)
+        whole = len(tokens_in(tokens, mention.span)) > 1
+        if mention.kind in ("organisation", "group") and mention.rule == "name" and whole:
+            named.append((_head(tokens[i].stem), mention))
+    heads = {_head(h) for h in kb.short_forms}
+    out = list(mentions)
+    for token in tokens:
+        head = _head(token.stem)
+        if head not in heads or not token.prefix.endswith(kb.article):
+            continue
+        if any(m.span.overlaps(token.span) for m in mentions):
+            continue
+        body = next(
+            (m for h, m in reversed(named) if h == head and m.span.end <= token.span.start), None
+        )
+        if body is not None:
+            span = Span(
+                max(token.span.start, token.stem_span.start - len(kb.article)), token.span.end
+            )
+            out.append(dataclasses.replace(body, span=span, score=SCORE, rule="short-form"))
+    return tuple(sorted(out, key=lambda m: m.span))
+
+
+def government_forces(
+    tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
+) -> tuple[Mention, ...]:
+    """Return the mentions and, for each "القوات الحكومية" or the like, the state the article
+    has named most often before it (the last of those named equally often)."""
+    if kb.government is None:
+        return tuple(mentions)
+    out = list(mentions)
+    i = 0
+    while i < len(tokens):
+        found = kb.government.match(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        span = Span(kb.government.start_of(tokens[i]), tokens[i + found[0] - 1].span.end)
+        before = [m for m in mentions if m.kind == "state" and m.span.end <= span.start]
+        counts = Counter(m.actor_id for m in before if m.actor_id)
+        # A state named right after ("قوات النظام السوري") says whose forces they are.
+        end = i + found[0]
+        after = tokens[end].span if end < len(tokens) else Span(span.end, span.end)
+        named = any(m.span.overlaps(span) or m.span.overlaps(after) for m in mentions)
+        if counts and not named:
+            last = {m.actor_id: k for k, m in enumerate(mentions) if m.actor_id in counts}
+            state = max(counts, key=lambda a: (counts[a], last[a]))
+            out.append(Mention(span, "state", state, SCORE, rule="government"))
+        i += found[0]
+    return tuple(sorted(out, key=lambda m: m.span))

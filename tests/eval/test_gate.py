@@ -48,7 +48,7 @@ def measure(gold: Path, where: dict[str, Path], resources: Resources) -> dict[st
         for level in ("type", "dyad", "full")
         for k in ("precision", "recall", "f1")
     }
-    for rate in ("published", "quotes", "dates_in_text", "date"):
+    for rate in ("published", "quotes", "dates_in_text", "date", "place"):
         numbers[f"{rate}_rate"] = data[rate]["value"] or 0.0
     numbers["actor_coverage"] = actor_coverage(docs, resources)
     return numbers

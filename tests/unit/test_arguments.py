@@ -248,6 +248,11 @@ def test_a_dual_pronoun_on_a_meeting_means_the_two_named_before(analyse: Analyse
          "انتقدت تركيا.", "ACCUSE", ("angela-merkel",), ("turkey",)),
         ("اتهمت السلطات الأوكرانية الكرملين بالجريمة، لكن الكرملين استنكر هذه الاتهامات وطالب "
          "كييف بفتح تحقيق.", "REQUEST", ("kremlin",), ("ukraine",)),
+        # a partitive من after a quantity names the subject, not an oblique
+        ("قال مسؤول سعودي إن عشرات من الحوثيين هاجموا مواقع سعودية قرب الحدود.", "ASSAULT",
+         ("houthis",), ("saudi-arabia",)),
+        ("قال الجيش الأوكراني إن 300 من الانفصاليين الموالين لروسيا هاجموا مواقعه.",
+         "ASSAULT", ("russian-separatists-ukraine",), ()),
     ],
 )  # fmt: skip
 def test_subjects_of_later_clauses(text: str, event: str, actors: tuple[str, ...],

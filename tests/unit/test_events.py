@@ -155,8 +155,9 @@ def test_a_possessive_noun_tells_again_the_act_already_told(analyse: Analyse) ->
 
 def test_a_light_verb_with_a_possessive_noun_tells_an_act_of_its_own(analyse: Analyse) -> None:
     # "احتجاجنا" is definite, but the pattern opens with its verb: no back-reference.
-    text = ("أدانت وزارة الخارجية الفرنسية أمس الهجوم على السفارة. وقالت وزارة الخارجية الروسية "
-            "في بيان: \"نعبر عن احتجاجنا الشديد على قرار بريطانيا طرد دبلوماسيين روس\".")  # fmt: skip
+    text = ("أدانت وزارة الخارجية الفرنسية أمس الهجوم على السفارة. وقالت وزارة الخارجية "
+            "الروسية في بيان: \"نعبر عن احتجاجنا الشديد على قرار بريطانيا طرد دبلوماسيين "
+            "روس\".")  # fmt: skip
     accusations = [e for e in analyse(text, "2019-04-02").events if e.type == "ACCUSE"]
     assert len(accusations) == 2
 

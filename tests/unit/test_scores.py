@@ -30,7 +30,7 @@ def test_rate_over_nothing_has_no_value() -> None:
 def test_report_levels_by_name() -> None:
     rows = tuple(LevelScore(level, 2, 1, 1, 1, 0, 0.5, 1.0, 2 / 3) for level in LEVELS)
     empty = rate(0, 0)
-    report = Report(rows, (), empty, empty, empty, empty, empty, empty, ())
+    report = Report(rows, (), empty, empty, empty, empty, empty, empty, empty, ())
     assert report.level("dyad") is rows[1]
     assert report.type_score("dyad", "AID") is None
     assert report.to_dict()["levels"]["full"]["f1"] == 2 / 3

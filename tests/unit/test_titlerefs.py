@@ -62,3 +62,50 @@ def test_a_bare_title_names_the_recognised_holder_not_a_rival(analyse: Analyse) 
     text = "ودعا الرئيس اليمني المبعوث الأممي إلى زيارة عدن."
     named = _named(analyse(text, "2015-07-27"), text)
     assert named["الرئيس اليمني"][0] == "abdrabbuh-mansur-hadi"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        ("شنت طائرات التحالف العربي غارات على مواقع في صعدة. وقال التحالف إن الغارات أصابت "
+         "أهدافها.", "التحالف", "saudi-led-coalition"),
+        ("قالت حركة حماس إنها تدرس المقترح. وأضافت الحركة أن الرد سيصدر قريبا.", "الحركة",
+         "hamas"),
+        # A plural head in the other case ending.
+        ("اتهمت كييف الانفصاليين الموالين لروسيا بخرق الهدنة. وقال الجيش إن الانفصاليون قصفوا "
+         "مواقعه.", "الانفصاليون", "russian-separatists-ukraine"),
+    ],
+)  # fmt: skip
+def test_a_bare_head_noun_names_the_body_named_in_full_before(
+    text: str, phrase: str, actor: str, analyse: Analyse
+) -> None:
+    named = _named(analyse(text, "2023-11-04"), text)
+    assert named[phrase] == (actor, "short-form")
+
+
+def test_a_bare_head_noun_with_no_body_named_before_names_no_one(analyse: Analyse) -> None:
+    text = "وقال التحالف إن الغارات أصابت أهدافها. وشنت طائرات التحالف العربي غارات جديدة."
+    named = _named(analyse(text, "2023-11-04"), text)
+    assert "التحالف" not in named
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("قال الجيش الأوكراني إن الانفصاليين هاجموا القوات الحكومية قرب دونيتسك، فيما قالت "
+         "موسكو إن كييف تصعد. وأكدت أوكرانيا أن القوات الحكومية صدت الهجوم.", "ukraine"),
+        ("أعلنت دمشق أن القوات الحكومية السورية استعادت السيطرة على البلدة. وقال مصدر في "
+         "موسكو إن قوات النظام تقدمت.", "syria"),
+    ],
+)  # fmt: skip
+def test_government_forces_are_the_state_the_story_names_most(
+    text: str, state: str, analyse: Analyse
+) -> None:
+    found = {m.actor_id for m in analyse(text, "2023-11-04").mentions if m.rule == "government"}
+    assert found == {state}
+
+
+def test_forces_whose_state_is_named_are_that_states(analyse: Analyse) -> None:
+    text = "أعلنت طهران دعمها لدمشق. وقصفت إسرائيل مواقع قوات النظام السوري."
+    mentions = analyse(text, "2023-11-04").mentions
+    assert not [m for m in mentions if m.rule == "government"]

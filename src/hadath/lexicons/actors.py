@@ -71,6 +71,8 @@ class ActorKB:
     posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
     generic_titles: frozenset[str] = frozenset()
     home: frozenset[str] = frozenset()  # "رئيس البلاد": the state the text has just named
+    short_forms: frozenset[str] = frozenset()  # "التحالف" after "التحالف العربي"
+    government: PhraseIndex[bool] | None = None  # "القوات الحكومية": the story's state
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
@@ -346,6 +348,8 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         posts=first_words(_listed(refs, "posts"), rules),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         home=first_words(_listed(refs, "home"), rules),
+        short_forms=first_words(_listed(refs, "short_forms"), rules),
+        government=build_index(((w, True) for w in _listed(refs, "government")), rules),
         demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),

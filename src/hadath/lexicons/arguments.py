@@ -36,6 +36,7 @@ class ArgumentWords:
     since: frozenset[str] = frozenset()
     referents: frozenset[str] = frozenset()  # "المحادثة التي كانت الأولى": the call told
     hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
+    partitive: frozenset[str] = frozenset()  # "مئات من المتظاهرين": من after a quantity
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -68,4 +69,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         since=words("since"),
         referents=words("referents"),
         hosted=frozenset(require_str_list(data.get("hosted"), f"{WHERE}: hosted")),
+        partitive=first_words(
+            require_str_list(data.get("partitive"), f"{WHERE}: partitive"), rules
+        ),
     )

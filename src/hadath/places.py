@@ -1,0 +1,87 @@
+"""Places: where the text names a place (gazetteer names and states), and an event's place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from hadath.lexicons.actors import ActorKB
+from hadath.lexicons.places import PlaceLexicon
+from hadath.model import Mention, PlaceMention, Span, Token
+from hadath.tokenize import token_at
+
+_STATE_RULES = ("name",)  # a state named outright, not by its nisba, capital or a title
+
+
+def find_places(lex: PlaceLexicon, tokens: Sequence[Token]) -> Iterator[PlaceMention]:
+    """Yield each gazetteer place in a token sequence; a name that is also an everyday word
+    ("صور", "حمص") only right after a noun of place ("مدينة صور")."""
+    i = 0
+    while i < len(tokens):
+        found = lex.index.match(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        length, places = found
+        place = places[0]
+        if not place.marked or (i and tokens[i - 1].stem in lex.nouns):
+            span = Span(lex.index.start_of(tokens[i]), tokens[i + length - 1].span.end)
+            yield PlaceMention(span, place.id, place.name, place.country, place.kind)
+        i += length
+
+
+def _states(kb: ActorKB, mentions: Sequence[Mention]) -> Iterator[PlaceMention]:
+    """States named outright, which are places too ("في سوريا")."""
+    for mention in mentions:
+        actor = kb.actors.get(mention.actor_id or "")
+        if actor and mention.kind == "state" and mention.rule in _STATE_RULES:
+            yield PlaceMention(mention.span, actor.id, actor.name, actor.country, "state")
+
+
+def places_in(
+    lex: PlaceLexicon, kb: ActorKB, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> tuple[PlaceMention, ...]:
+    """The places a text names: gazetteer names, and states named outright."""
+    found = list(find_places(lex, tokens))
+    states = [s for s in _states(kb, mentions)
+              if not any(p.span.overlaps(s.span) for p in found)]  # fmt: skip
+    return tuple(sorted([*found, *states], key=_start))
+
+
+def _start(place: PlaceMention) -> Span:
+    return place.span
+
+
+def _locative(lex: PlaceLexicon, tokens: Sequence[Token], place: PlaceMention) -> bool:
+    """Whether a place is named as where something happens: after a locative word or a noun of
+    place ("في مدينة دوما", "بمحافظة صعدة"), or with ب written on it ("بالرياض")."""
+    i = token_at(tokens, place.span.start)
+    if i < 0:
+        return False
+    if place.span.start > tokens[i].span.start and set(tokens[i].prefix) & lex.locative_clitics:
+        return True
+    before = tokens[i - 1] if i else None
+    if before is not None and before.stem in lex.nouns:
+        return True
+    return before is not None and bool({before.norm, before.stem} & lex.locative)
+
+
+def event_place(
+    lex: PlaceLexicon,
+    tokens: Sequence[Token],
+    places: Sequence[PlaceMention],
+    clause: Span,
+    trigger: Span,
+    visit: bool = False,
+) -> str | None:
+    """Where an event happened: the first place its clause names as a place after its trigger
+    (for a visit, any place after it: "زار أردوغان موسكو"), else the last one named as a place
+    before it. A place named otherwise is an actor ("أعلنت موسكو") or where someone came from."""
+    inside = [p for p in places if clause.contains(p.span)]
+    after = [
+        p for p in inside
+        if p.span.start >= trigger.end and (visit or _locative(lex, tokens, p))
+    ]  # fmt: skip
+    if after:
+        return after[0].name
+    before = [p for p in inside if p.span.end <= trigger.start and _locative(lex, tokens, p)]
+    return before[-1].name if before else None
