@@ -186,11 +186,13 @@ def participants(
     words: ArgumentWords,
     said: bool = False,
     inflicted: bool = False,
+    noun: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Choose actors and recipients; `who` names the actor a mention stands for on the date.
     An act done by saying it (`said`) in reported speech is the speaker's, and whoever the
     reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب"). An act done to
-    someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان")."""
+    someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان"), and,
+    told by a `noun`, a body with ل after it as its doer ("غارة للتحالف")."""
     marked = roles(clause.tokens, eligible(clause.mentions), words, clause.trigger)
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
@@ -208,7 +210,9 @@ def participants(
     speaker = [m for m in pre if marked[m] == BARE and m.span.start < clause.cut]
     spoken = [m for m in pre if m.span.start >= clause.cut] if said and speaker else []
     named = clause.resumes or (
-        speaker[0] if spoken else _actor(pre, [*within, *after], marked, clause, words)
+        speaker[0]
+        if spoken
+        else _actor(pre, [*within, *after], marked, clause, words, inflicted and noun)
     )
     actor = introduced(clause.tokens, eligible(clause.mentions), named) if named else None
     if actor is None and unsaid:
@@ -330,13 +334,17 @@ def _actor(
     roles: dict[Mention, str],
     clause: Clause,
     words: ArgumentWords,
+    agent: bool = False,
 ) -> Mention | None:
-    """The subject: a nisba right after a verbal noun ("الهجمات الروسية على"), else the first
-    bare mention before the trigger in its own clause (after أن) and outside a relative clause
-    ("الضربة التي استهدفت سوريا"), else in the sentence's main clause ("أعلن X طرد …"); else
-    the first bare one from the trigger on (VSO, or inside a light-verb pattern)."""
+    """The subject: a nisba right after a verbal noun ("الهجمات الروسية على") or, for a noun of
+    an act done to someone (`agent`), a body with ل right after it ("غارة للتحالف"), else the
+    first bare mention before the trigger in its own clause (after أن) and outside a relative
+    clause ("الضربة التي استهدفت سوريا"), else in the sentence's main clause ("أعلن X طرد …");
+    else the first bare one from the trigger on (VSO, or inside a light-verb pattern)."""
     trigger = clause.trigger
     if after and after[0].rule == "nisba" and 0 <= after[0].span.start - trigger.end <= 1:
+        return after[0]
+    if agent and after and _agent(clause.tokens, trigger, after[0], words):
         return after[0]
     bare = [m for m in before if roles[m] == BARE]
     relative = [
@@ -351,6 +359,17 @@ def _actor(
     ]
     found = own or bare or [m for m in after if roles[m] == BARE]
     return found[0] if found else None
+
+
+def _agent(tokens: Sequence[Token], trigger: Span, mention: Mention, words: ArgumentWords) -> bool:
+    """Whether a body is named with ل within a word of a noun trigger: its doer ("غارة للتحالف",
+    "قصف صاروخي ومدفعي للتحالف العربي")."""
+    if mention.kind == "person" or trigger.start >= mention.span.start:
+        return False
+    i = token_at(tokens, mention.span.start)
+    if i < 0 or "ل" not in _preposition(tokens[i], words):
+        return False
+    return i - token_at(tokens, trigger.end - 1) <= 2
 
 
 def introduced(tokens: Sequence[Token], mentions: Sequence[Mention], first: Mention) -> Mention:

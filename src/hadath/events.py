@@ -306,7 +306,7 @@ def _sentence_events(
         )
         inflicted = trigger.type in lex.arguments.inflicted
         actors, recipients = participants(
-            place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted
+            place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted, not verbal
         )
         if trigger.said and not actors:
             actors, recipients = said_in_quote(analysis, kb, span, recipients, who)

@@ -99,7 +99,7 @@ def short_forms(
     out = list(mentions)
     for token in tokens:
         head = _head(token.stem)
-        if head not in heads or not token.prefix.endswith(kb.article):
+        if head not in heads or token.prefix not in kb.definite:
             continue
         if any(m.span.overlaps(token.span) for m in mentions):
             continue

@@ -292,3 +292,22 @@ def test_a_clause_with_its_own_subject_does_not_lend_the_one_before_its_names(
     )
     welcomed = [e for e in analyse(text, "2019-01-28").events if e.type == "SUPPORT"]
     assert welcomed and welcomed[0].recipients == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a body with ل right after a noun of attack did it
+        ("وأعلنت مصادر محلية سقوط قتلى في غارة جوية للتحالف العربي على مدينة صعدة.",
+         "saudi-led-coalition"),
+        ("وجاء ذلك بعد قصف مدفعي للجيش الإسرائيلي على مواقع في جنوب لبنان.",
+         "idf"),
+        # after a verb, ل marks whose the object is: the subject did it
+        ("وقصفت الولايات المتحدة مواقع لجبهة النصرة في ريف إدلب.", "usa"),
+    ],
+)  # fmt: skip
+def test_a_body_with_lam_after_a_noun_of_attack_is_its_doer(
+    text: str, actor: str, analyse: Analyse
+) -> None:
+    attacks = [e for e in analyse(text, "2018-05-05").events if e.type == "ASSAULT"]
+    assert [e.actors[0] for e in attacks] == [actor]

@@ -71,6 +71,9 @@ def test_a_bare_title_names_the_recognised_holder_not_a_rival(analyse: Analyse) 
          "أهدافها.", "التحالف", "saudi-led-coalition"),
         ("قالت حركة حماس إنها تدرس المقترح. وأضافت الحركة أن الرد سيصدر قريبا.", "الحركة",
          "hamas"),
+        # ل written on the article ("للتحالف") is definite too
+        ("شنت طائرات التحالف العربي غارات على صعدة. وقتل مدنيان في غارة للتحالف.", "للتحالف",
+         "saudi-led-coalition"),
         # A plural head in the other case ending.
         ("اتهمت كييف الانفصاليين الموالين لروسيا بخرق الهدنة. وقال الجيش إن الانفصاليون قصفوا "
          "مواقعه.", "الانفصاليون", "russian-separatists-ukraine"),

@@ -72,6 +72,7 @@ class ActorKB:
     generic_titles: frozenset[str] = frozenset()
     home: frozenset[str] = frozenset()  # "رئيس البلاد": the state the text has just named
     short_forms: frozenset[str] = frozenset()  # "التحالف" after "التحالف العربي"
+    definite: frozenset[str] = frozenset()  # proclitics that end with the article (ال، لل …)
     government: PhraseIndex[bool] | None = None  # "القوات الحكومية": the story's state
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
@@ -349,6 +350,9 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         home=first_words(_listed(refs, "home"), rules),
         short_forms=first_words(_listed(refs, "short_forms"), rules),
+        definite=frozenset(
+            rules.normalizer(p.form) for p in rules.clitics.proclitics if p.with_article
+        ),
         government=build_index(((w, True) for w in _listed(refs, "government")), rules),
         demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
