@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ PARTICIPANTS = ("person", "organisation", "state", "group")
 TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
 _OPENING = 2  # a verb among the first words of a sentence may have its subject left unsaid
 _FRONTED = 8  # the most words a subject named before its verb in a clause of its own takes
+_PASSIVE_REACH = 4  # the most words between a passive act and the word before its doer
 
 Who = Callable[[Mention], str | None]
 
@@ -35,6 +37,7 @@ class Clause:
     resumes: Mention | None = None  # the subject a pronoun before the trigger stands for
     framing: Mention | None = None  # the subject of the act whose setting the trigger is
     visit: bool = False  # a visit: the state whose place it names after it is the host
+    places: Sequence[Span] = ()  # the places the sentence names
 
 
 def eligible(mentions: Iterable[Mention]) -> list[Mention]:
@@ -194,6 +197,13 @@ def participants(
     someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان"), and,
     told by a `noun`, a body with ل after it as its doer ("غارة للتحالف")."""
     marked = roles(clause.tokens, eligible(clause.mentions), words, clause.trigger)
+    # A nisba right after a place is the place's ("في بلدة عفرين السورية"), not a party.
+    ends = {token_at(clause.tokens, p.end - 1) for p in clause.places}
+    for mention in marked:
+        i = token_at(clause.tokens, mention.span.start)
+        bare = clause.tokens[i].prefix in ("", words.article)  # no و، ب، ل: an adjective
+        if mention.kind == "state" and bare and i - 1 in ends:
+            marked[mention] = TOPIC
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
     trigger = clause.trigger
@@ -201,6 +211,9 @@ def participants(
     unsaid = not before and clause.opens_sentence and clause.carried is not None
     if reciprocal:
         return _parties(clause, found, places, unsaid, who, words), ()
+    if (doer := _passive_doer(clause, found, words)) is not None:
+        others = [m for m in found if m is not doer and m.span.start >= clause.cut]
+        return distinct([who(doer)]), distinct([who(others[0])] if others else [])
     pre = [m for m in found if m.span.end <= trigger.start]
     # Inside a light-verb pattern ("حثت هيلي روسيا على"): the subject, then the object.
     within = [m for m in found if m.span.start >= trigger.start and m.span.end <= trigger.end]
@@ -359,6 +372,22 @@ def _actor(
     ]
     found = own or bare or [m for m in after if roles[m] == BARE]
     return found[0] if found else None
+
+
+def _passive_doer(clause: Clause, found: Sequence[Mention], words: ArgumentWords) -> Mention | None:
+    """The doer of an act told in the passive, named right after a word like "على أيدي" or
+    "برصاص", or one word on ("برصاص قناص فلسطيني"), that stands a few words after the trigger
+    ("خطفوا مساء الأربعاء على أيدي …"); further on, it is the doer of something else."""
+    tokens = clause.tokens
+    last = token_at(tokens, clause.trigger.end - 1)
+    for mention in found:
+        i = token_at(tokens, mention.span.start)
+        for agent, gap in itertools.product(words.agents, (0, 1)):
+            at = i - gap - len(agent)
+            near = 0 <= at - last - 1 <= _PASSIVE_REACH or last - len(agent) < at <= last
+            if near and tuple(t.norm for t in tokens[at : at + len(agent)]) == agent:
+                return mention
+    return None
 
 
 def _agent(tokens: Sequence[Token], trigger: Span, mention: Mention, words: ArgumentWords) -> bool:

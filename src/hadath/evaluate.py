@@ -38,7 +38,8 @@ the events left), so that an event whose date is right is not charged with anoth
 - historical accuracy: pairs whose gold event states `historical`; right when the flags agree;
 - date accuracy: pairs whose gold event has a date; right when rule 3 holds;
 - place accuracy: pairs whose gold event has a place; right when the system place is one of its
-  alternatives, compared as names are.
+  alternatives, compared as names are, with or without a qualifier after a comma ("Afrin, Syria"
+  is "Afrin").
 Dates in text counts every gold event with a date (matched or not): found when one of the
 resolved time expressions the system lists for the document (`times`) equals it by rule 3; it
 measures the time resolver apart from event detection.
@@ -328,10 +329,15 @@ def _tally(
         if theirs.date is not None:
             date = (date[0] + _date_ok(theirs.date, ours.date), date[1] + 1)
         if theirs.place:
-            wanted = {fold_name(p, names) for p in theirs.place}
-            right = ours.place is not None and fold_name(ours.place, names) in wanted
+            wanted = {n for p in theirs.place for n in _place_names(p, names)}
+            right = ours.place is not None and bool(_place_names(ours.place, names) & wanted)
             place = (place[0] + right, place[1] + 1)
     return mode, historical, date, place
+
+
+def _place_names(name: str, names: NameRules) -> set[str]:
+    """A place name folded, with and without the qualifier after a comma ("Afrin, Syria")."""
+    return {fold_name(name, names), fold_name(name.split(",")[0], names)}
 
 
 def _quote_found(quote: GoldQuote, quotes: Sequence[SystemQuote], context: _Context) -> bool:

@@ -303,6 +303,9 @@ def _sentence_events(
             framing=earlier if framed else None,
             pair=dual_pair(tokens, inside, span, who, lex.arguments) or pair,
             visit=trigger.mode in lex.arguments.hosted,
+            places=[
+                p.span for p in analysis.places if p.kind != "state" and sentence.contains(p.span)
+            ],
         )
         inflicted = trigger.type in lex.arguments.inflicted
         actors, recipients = participants(

@@ -311,3 +311,30 @@ def test_a_body_with_lam_after_a_noun_of_attack_is_its_doer(
 ) -> None:
     attacks = [e for e in analyse(text, "2018-05-05").events if e.type == "ASSAULT"]
     assert [e.actors[0] for e in attacks] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # the doer of an act told in the passive follows "على أيدي", "بنيران", "من قبل"
+        ("وأعلن المرصد السوري لحقوق الإنسان أن ثمانية من عناصر الفرقة خطفوا مساء الأربعاء على "
+         "أيدي جبهة النصرة.",
+         "ASSAULT", ("al-nusra-front",), ()),
+        ("وقتل ثلاثة فلسطينيين بنيران الجيش الإسرائيلي شرق غزة.", "ASSAULT", ("idf",),
+         ("palestine",)),
+        # further on, such a word belongs to another act: the subject keeps the threat
+        ("وحذرت رئيسة الوزراء البريطانية تيريزا ماي من أنه إذا لم يكن هناك رد موثوق بحلول نهاية "
+         "اليوم فإن بريطانيا ستعتبر الهجوم استخداما غير قانوني للقوة من قبل روسيا.", "THREATEN",
+         ("theresa-may",), ("uk",)),
+        # a nisba right after a place is the place's: the one attacked follows ضد
+        ("وبدأت تركيا أمس هجوما بريا وجويا في بلدة عفرين السورية ضد وحدات حماية الشعب الكردية.",
+         "ASSAULT", ("turkey",), ("ypg",)),
+    ],
+)  # fmt: skip
+def test_doers_told_in_the_passive_and_places_described(
+    text: str, event: str, actors: tuple[str, ...], recipients: tuple[str, ...],
+    analyse: Analyse,
+) -> None:  # fmt: skip
+    coded = [(e.actors, e.recipients) for e in analyse(text, "2018-03-13").events
+             if e.type == event]  # fmt: skip
+    assert coded == [(actors, recipients)]

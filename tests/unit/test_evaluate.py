@@ -696,3 +696,23 @@ def test_real_gold_scores_perfectly_against_itself(path: Path) -> None:
         assert prf(report, level) == (1.0, 1.0, 1.0), level
     for rate in (report.mode, report.historical, report.date, report.published, report.quotes):
         assert rate.value == 1.0
+
+
+@pytest.mark.parametrize(
+    ("ours", "right"),
+    [
+        ("Amman", True),
+        ("amman, jordan", True),  # a qualifier after a comma does not count
+        ("Aqaba", False),
+        (None, False),
+    ],
+)
+def test_place_accuracy_counts_pairs_whose_gold_names_a_place(
+    ours: str | None, right: bool, tmp_path: Path
+) -> None:
+    text = BASE_GOLD.replace(
+        "      historical: false\n", "      historical: false\n      place: Amman\n", 1
+    )
+    system = [{**E1, "place": ours}, E2, E3]
+    report = score(gold_from(tmp_path, text), {"d1": output("d1", system)}, STATES)
+    assert (report.place.hits, report.place.total) == (int(right), 1)

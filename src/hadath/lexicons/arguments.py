@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
-from hadath.lexicons.phrases import first_words
+from hadath.lexicons.phrases import first_words, phrase_key
 from hadath.tokenize import TextRules
 
 WHERE = "events/arguments.yaml"
@@ -37,6 +37,7 @@ class ArgumentWords:
     referents: frozenset[str] = frozenset()  # "المحادثة التي كانت الأولى": the call told
     hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
     partitive: frozenset[str] = frozenset()  # "مئات من المتظاهرين": من after a quantity
+    agents: tuple[tuple[str, ...], ...] = ()  # "على أيدي X": X did the act told in the passive
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -69,6 +70,10 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         since=words("since"),
         referents=words("referents"),
         hosted=frozenset(require_str_list(data.get("hosted"), f"{WHERE}: hosted")),
+        agents=tuple(
+            phrase_key(w, rules, by_norm=True)
+            for w in require_str_list(data.get("agents"), f"{WHERE}: agents")
+        ),
         partitive=first_words(
             require_str_list(data.get("partitive"), f"{WHERE}: partitive"), rules
         ),
