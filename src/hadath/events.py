@@ -133,6 +133,16 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[Found]
         i = outer[2]
 
 
+def _quoted_alone(analysis: Analysis, k: int, triggers: Sequence[Span]) -> bool:
+    """Whether trigger k stands in a quotation that tells no other act: a word that describes
+    the other side ("في مواجهة العدوان") inside a statement of something else is no accusation."""
+    span = triggers[k]
+    quote = next((q for q in analysis.quotes if q.span.contains(span)), None)
+    return quote is not None and not any(
+        j != k and quote.span.overlaps(t) for j, t in enumerate(triggers)
+    )
+
+
 def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> Token | None:
     """The particle of a past perfect ("كانت … قد"), or None."""
     aux = next((i for i, t in enumerate(tokens) if t.norm in lex.past_auxiliaries), None)
@@ -237,9 +247,12 @@ def _sentence_events(
     particle = _past_perfect(tokens, lex)
     at = tokens.index(particle) if particle is not None else None
     found = list(find_triggers(lex, tokens))
+    spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
+    # A word that is an act only when quoted, and quoted alone, or it is none and splits nothing.
+    kept = [k for k, f in enumerate(found) if not f[0].quoted or _quoted_alone(analysis, k, spans)]
+    found, spans = [found[k] for k in kept], [spans[k] for k in kept]
     if not found:
         return
-    spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
     inside = [m for m in analysis.mentions if sentence.contains(m.span)]
     # Where the words leading to each trigger start: after the previous one (which may hold
     # this one in its gap).
@@ -311,7 +324,9 @@ def _sentence_events(
         actors, recipients = participants(
             place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted, not verbal
         )
-        if trigger.said and not actors:
+        if trigger.quoted:  # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names
+            actors, recipients = said_in_quote(analysis, kb, span, actors + recipients, who)
+        elif trigger.said and not actors:
             actors, recipients = said_in_quote(analysis, kb, span, recipients, who)
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
@@ -342,7 +357,9 @@ def _sentence_events(
         # Only the head noun and the noun it is bound to count: a pattern that opens with a
         # light verb ("نعبر عن احتجاجنا") tells an act of its own.
         words = tokens[first : min(last, first + 2)]
-        yield event, not verbal and any(_is_definite(t, kb.article) or t.suffix for t in words)
+        # A word said of the other side ("عدوانها") names no act told before.
+        definite = any(_is_definite(t, kb.article) or t.suffix for t in words)
+        yield event, not verbal and not trigger.quoted and definite
 
 
 def _key(event: Event) -> tuple[object, ...]:

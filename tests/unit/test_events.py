@@ -252,3 +252,23 @@ def test_a_time_that_dates_another_noun_does_not_date_the_act(analyse: Analyse) 
     text = "اتفقت السعودية وإيران على تفعيل اتفاقية التعاون الأمني الموقعة بينهما عام 2001."
     (agreed,) = [e for e in analyse(text, "2023-03-11").events if e.type == "AGREE"]
     assert agreed.date is not None and not agreed.date.value.startswith("2001")
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # quoted alone: the speaker accuses the side the quotation names
+        ("وقال وزير الخارجية الكندي: «نرى إيران تمضي أبعد في أكاذيبها».",
+         [("ACCUSE", ("melanie-joly",), ("iran",))]),
+        # not quoted: it reports no act of its own
+        ("وتعرضت المدينة لعدوان واسع في صيف 2006.", []),
+        # quoted inside a statement of something else: it only describes
+        ("وأكد الوزير الكندي «دعم كندا الثابت لأوكرانيا في مواجهة العدوان الروسي».",
+         [("SUPPORT", ("canada",), ("ukraine",))]),
+    ],
+)  # fmt: skip
+def test_a_word_said_of_the_other_side_accuses_only_when_quoted_alone(
+    text: str, coded: list[tuple[str, tuple[str, ...], tuple[str, ...]]], analyse: Analyse
+) -> None:
+    events = analyse(text, "2023-02-01").events
+    assert [(e.type, e.actors, e.recipients) for e in events] == coded

@@ -75,6 +75,7 @@ class Trigger:
     reciprocal: bool
     patterns: tuple[tuple[tuple[str, ...], ...], ...]
     said: bool = False  # the act is done by saying it: its actor is whoever says it
+    quoted: bool = False  # a word that is an act only in a quotation: the speaker's
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,18 @@ class EventLexicon:
 
 
 _ENTRY_KEYS = frozenset(
-    {"id", "mode", "cameo", "reciprocal", "said", "verbs", "participles", "nouns", "patterns"}
+    {
+        "id",
+        "mode",
+        "cameo",
+        "reciprocal",
+        "said",
+        "quoted",
+        "verbs",
+        "participles",
+        "nouns",
+        "patterns",
+    }
 )
 
 
@@ -162,6 +174,7 @@ def _trigger(raw: Any, kind: str, morph: Morphology, rules: TextRules, where: st
         reciprocal=bool(entry.get("reciprocal", False)),
         patterns=tuple(dict.fromkeys(patterns)),
         said=bool(entry.get("said", False)),
+        quoted=bool(entry.get("quoted", False)),
     )
 
 
