@@ -201,8 +201,9 @@ def participants(
     ends = {token_at(clause.tokens, p.end - 1) for p in clause.places}
     for mention in marked:
         i = token_at(clause.tokens, mention.span.start)
-        bare = clause.tokens[i].prefix in ("", words.article)  # no و، ب، ل: an adjective
-        if mention.kind == "state" and bare and i - 1 in ends:
+        # An adjective: a nisba, or a definite name with no و، ب، ل ("السورية"), not "موسكو".
+        adjective = mention.rule == "nisba" or clause.tokens[i].prefix == words.article
+        if mention.kind == "state" and adjective and i - 1 in ends:
             marked[mention] = TOPIC
     found = [m for m, r in marked.items() if r != TOPIC]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]

@@ -329,6 +329,8 @@ def test_a_body_with_lam_after_a_noun_of_attack_is_its_doer(
         # a nisba right after a place is the place's: the one attacked follows ضد
         ("وبدأت تركيا أمس هجوما بريا وجويا في بلدة عفرين السورية ضد وحدات حماية الشعب الكردية.",
          "ASSAULT", ("turkey",), ("ypg",)),
+        # a capital after a capital is no adjective of it
+        ("واتهمت لندن موسكو بتسميم العميل سكريبال.", "ACCUSE", ("uk",), ("russia",)),
     ],
 )  # fmt: skip
 def test_doers_told_in_the_passive_and_places_described(
