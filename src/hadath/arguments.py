@@ -397,7 +397,7 @@ def _agent(tokens: Sequence[Token], trigger: Span, mention: Mention, words: Argu
     if mention.kind == "person" or trigger.start >= mention.span.start:
         return False
     i = token_at(tokens, mention.span.start)
-    if i < 0 or "ل" not in _preposition(tokens[i], words):
+    if i < 0 or not set(_preposition(tokens[i], words)) & words.genitive_clitics:
         return False
     return i - token_at(tokens, trigger.end - 1) <= 2
 

@@ -79,11 +79,6 @@ def _describes(
     return len(tokens_in(tokens, Span(title.span.end, after.span.start))) > TITLE_GAP
 
 
-def _head(stem: str) -> str:
-    """A head noun with its plural ending in one case ("انفصاليون" -> "انفصاليين")."""
-    return stem[:-2] + "ين" if stem.endswith("ون") else stem
-
-
 def short_forms(
     tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
 ) -> tuple[Mention, ...]:
@@ -94,12 +89,11 @@ def short_forms(
         i = token_at(tokens, mention.span.start)
         whole = len(tokens_in(tokens, mention.span)) > 1
         if mention.kind in ("organisation", "group") and mention.rule == "name" and whole:
-            named.append((_head(tokens[i].stem), mention))
-    heads = {_head(h) for h in kb.short_forms}
+            named.append((kb.short_forms.get(tokens[i].stem, ""), mention))
     out = list(mentions)
     for token in tokens:
-        head = _head(token.stem)
-        if head not in heads or token.prefix not in kb.definite:
+        head = kb.short_forms.get(token.stem)
+        if head is None or token.prefix not in kb.definite:
             continue
         if any(m.span.overlaps(token.span) for m in mentions):
             continue

@@ -12,7 +12,7 @@ from typing import Any, cast
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
-from hadath.lexicons.phrases import PhraseIndex, build_index, first_words
+from hadath.lexicons.phrases import PhraseIndex, build_index, first_words, phrase_key
 from hadath.model import Actor, ActorKind, Role
 from hadath.tokenize import TextRules
 
@@ -71,7 +71,8 @@ class ActorKB:
     posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
     generic_titles: frozenset[str] = frozenset()
     home: frozenset[str] = frozenset()  # "رئيس البلاد": the state the text has just named
-    short_forms: frozenset[str] = frozenset()  # "التحالف" after "التحالف العربي"
+    # "التحالف" after "التحالف العربي": each form of a head noun -> the head
+    short_forms: Mapping[str, str] = FrozenMap({})
     definite: frozenset[str] = frozenset()  # proclitics that end with the article (ال، لل …)
     government: PhraseIndex[bool] | None = None  # "القوات الحكومية": the story's state
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
@@ -349,7 +350,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         posts=first_words(_listed(refs, "posts"), rules),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         home=first_words(_listed(refs, "home"), rules),
-        short_forms=first_words(_listed(refs, "short_forms"), rules),
+        short_forms=_short_forms(refs, rules),
         definite=frozenset(
             rules.normalizer(p.form) for p in rules.clitics.proclitics if p.with_article
         ),
@@ -361,6 +362,19 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         shared_offices=frozenset(o.label for o in offices if o.shared),
         body_offices=frozenset(o.label for o in offices if o.names_body),
     )
+
+
+def _short_forms(refs: Mapping[str, Any], rules: TextRules) -> FrozenMap[str, str]:
+    """Each form of a head noun, as a stem, mapped to its group's first form."""
+    groups = refs.get("short_forms")
+    if not isinstance(groups, list):
+        raise LexiconError(f"{_REFERENCES}: short_forms must be a list of lists of head nouns")
+    heads: dict[str, str] = {}
+    for group in groups:
+        forms = require_str_list(group, f"{_REFERENCES}: short_forms")
+        stems = [key[0] for form in forms if (key := phrase_key(form, rules))]
+        heads.update((stem, stems[0]) for stem in stems)
+    return FrozenMap(heads)
 
 
 def _dual_titles(

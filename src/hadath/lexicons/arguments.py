@@ -38,6 +38,7 @@ class ArgumentWords:
     hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
     partitive: frozenset[str] = frozenset()  # "مئات من المتظاهرين": من after a quantity
     agents: tuple[tuple[str, ...], ...] = ()  # "على أيدي X": X did the act told in the passive
+    genitive_clitics: frozenset[str] = frozenset()  # "غارة للتحالف": ل names the doer
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -74,6 +75,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
             phrase_key(w, rules, by_norm=True)
             for w in require_str_list(data.get("agents"), f"{WHERE}: agents")
         ),
+        genitive_clitics=words("genitive_clitics"),
         partitive=first_words(
             require_str_list(data.get("partitive"), f"{WHERE}: partitive"), rules
         ),
