@@ -15,18 +15,11 @@ _STATE_RULES = ("name",)  # a state named outright, not by its nisba, capital or
 def find_places(lex: PlaceLexicon, tokens: Sequence[Token]) -> Iterator[PlaceMention]:
     """Yield each gazetteer place in a token sequence; a name that is also an everyday word
     ("صور", "حمص") only right after a noun of place ("مدينة صور")."""
-    i = 0
-    while i < len(tokens):
-        found = lex.index.match(tokens, i)
-        if found is None:
-            i += 1
-            continue
-        length, places = found
+    for i, length, places in lex.index.scan(tokens):
         place = places[0]
         if not place.marked or (i and tokens[i - 1].stem in lex.nouns):
             span = Span(lex.index.start_of(tokens[i]), tokens[i + length - 1].span.end)
             yield PlaceMention(span, place.id, place.name, place.country, place.kind)
-        i += length
 
 
 def _states(kb: ActorKB, mentions: Sequence[Mention]) -> Iterator[PlaceMention]:

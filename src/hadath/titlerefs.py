@@ -116,22 +116,16 @@ def government_forces(
     if kb.government is None:
         return tuple(mentions)
     out = list(mentions)
-    i = 0
-    while i < len(tokens):
-        found = kb.government.match(tokens, i)
-        if found is None:
-            i += 1
-            continue
-        span = Span(kb.government.start_of(tokens[i]), tokens[i + found[0] - 1].span.end)
+    for i, length, _ in kb.government.scan(tokens):
+        span = Span(kb.government.start_of(tokens[i]), tokens[i + length - 1].span.end)
         before = [m for m in mentions if m.kind == "state" and m.span.end <= span.start]
         counts = Counter(m.actor_id for m in before if m.actor_id)
         # A state named right after ("قوات النظام السوري") says whose forces they are.
-        end = i + found[0]
+        end = i + length
         after = tokens[end].span if end < len(tokens) else Span(span.end, span.end)
         named = any(m.span.overlaps(span) or m.span.overlaps(after) for m in mentions)
         if counts and not named:
             last = {m.actor_id: k for k, m in enumerate(mentions) if m.actor_id in counts}
             state = max(counts, key=lambda a: (counts[a], last[a]))
             out.append(Mention(span, "state", state, SCORE, rule="government"))
-        i += found[0]
     return tuple(sorted(out, key=lambda m: m.span))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -73,6 +73,18 @@ class PhraseIndex(Generic[T]):
             if found:
                 best = (j - i, found)
         return best
+
+    def scan(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, tuple[T, ...]]]:
+        """Yield (first token, number of tokens, values) of each longest entry, left to right,
+        none overlapping."""
+        i = 0
+        while i < len(tokens):
+            found = self.match(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            yield i, *found
+            i += found[0]
 
     def start_of(self, token: Token) -> int:
         """Where the first word of a match begins in a token: after a clitic, or at its start."""
