@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Analysis
+from hadath.model import Analysis, Document
+from hadath.pipeline import process
+from hadath.resources import Resources
 
 Analyse = Callable[..., Analysis]
 
@@ -112,3 +114,13 @@ def test_forces_whose_state_is_named_are_that_states(analyse: Analyse) -> None:
     text = "أعلنت طهران دعمها لدمشق. وقصفت إسرائيل مواقع قوات النظام السوري."
     mentions = analyse(text, "2023-11-04").mentions
     assert not [m for m in mentions if m.rule == "government"]
+
+
+def test_in_an_undated_text_a_bare_title_stays_its_state(resources: Resources) -> None:
+    # Today's holder may not be the one an archived text speaks of.
+    text = "ودعا الرئيس اليمني المبعوث الأممي إلى زيارة عدن."
+    undated = process(Document("t", text), resources)
+    dated = process(Document("t", text, published="2015-07-27", published_precision="day"),
+                    resources)  # fmt: skip
+    assert [m.actor_id for m in undated.mentions if m.rule == "office"] == ["yemen"]
+    assert [m.actor_id for m in dated.mentions if m.rule == "office"] == ["abdrabbuh-mansur-hadi"]

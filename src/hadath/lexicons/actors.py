@@ -96,8 +96,9 @@ class ActorKB:
     def sole_holder(self, office: str | None, country: str | None, date: str | None) -> str | None:
         """The one person who held an office of a country on a date, else None. An office with
         several holders at once (an ambassador: to which state?) never names one by its title;
-        of rival holders, the one not marked concurrent is the one the bare title names."""
-        if office is None or office in self.shared_offices:
+        of rival holders, the one not marked concurrent is the one the bare title names. With
+        no date (an undated text) a title names no one: today's holder may not be the text's."""
+        if office is None or office in self.shared_offices or date is None:
             return None
         if country is None and office not in self.body_offices:
             return None  # "وزير الخارجية" alone: of which state?
