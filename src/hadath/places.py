@@ -37,11 +37,7 @@ def places_in(
     found = list(find_places(lex, tokens))
     states = [s for s in _states(kb, mentions)
               if not any(p.span.overlaps(s.span) for p in found)]  # fmt: skip
-    return tuple(sorted([*found, *states], key=_start))
-
-
-def _start(place: PlaceMention) -> Span:
-    return place.span
+    return tuple(sorted([*found, *states], key=lambda p: p.span))
 
 
 def _locative(lex: PlaceLexicon, tokens: Sequence[Token], place: PlaceMention) -> bool:

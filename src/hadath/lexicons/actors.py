@@ -11,13 +11,18 @@ from typing import Any, cast
 
 from hadath.errors import LexiconError
 from hadath.lexicons.frozen import FrozenMap
-from hadath.lexicons.load import data_files, load_yaml, require_mapping, require_str_list
+from hadath.lexicons.load import (
+    DATA_ID,
+    ISO3,
+    data_files,
+    load_yaml,
+    require_mapping,
+    require_str_list,
+)
 from hadath.lexicons.phrases import PhraseIndex, build_index, first_words, phrase_key
 from hadath.model import Actor, ActorKind, Role
 from hadath.tokenize import TextRules
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
 _REFERENCES = "actors/references.yaml"
 _PARTIAL = re.compile(r"^\d{4}(-\d{2})?$")
 PERSON_KEYS = frozenset({"id", "name", "country", "wikidata", "aliases", "arabic", "roles"})
@@ -159,7 +164,7 @@ def iso_date(value: Any, where: str) -> str | None:
 def _entry(raw: Any, where: str) -> dict[str, Any]:
     entry = require_mapping(raw, where)
     ident = entry.get("id")
-    if not isinstance(ident, str) or not _ID.match(ident):
+    if not isinstance(ident, str) or not DATA_ID.match(ident):
         raise LexiconError(f"{where}: id {ident!r} must be a lowercase slug")
     if not isinstance(entry.get("name", entry.get("office")), str):
         raise LexiconError(f"{where}: {ident} needs a name")
@@ -199,7 +204,7 @@ def _actor(entry: Mapping[str, Any], kind: str, where: str) -> Actor:
     if kind == "person":
         _known_keys(entry, PERSON_KEYS, f"{where}: {entry['id']}")
     country = entry.get("iso3") if kind == "state" else entry.get("country")
-    if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
+    if country is not None and not (isinstance(country, str) and ISO3.match(country)):
         raise LexiconError(f"{where}: {entry['id']} country {country!r} is not ISO alpha-3")
     return Actor(
         id=entry["id"],

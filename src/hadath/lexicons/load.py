@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from typing import Any
 
@@ -11,6 +12,8 @@ from hadath.errors import LexiconError
 
 # libyaml's safe loader when PyYAML was built with it: the same data, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DATA_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # an entry id: lowercase ascii, digits, hyphens
+ISO3 = re.compile(r"^[A-Z]{3}$")  # an ISO 3166-1 alpha-3 code
 
 
 def data_text(relative: str) -> str:

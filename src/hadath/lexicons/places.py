@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from hadath.errors import LexiconError
-from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
+from hadath.lexicons.load import DATA_ID, ISO3, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import PhraseIndex, build_index, first_words
 from hadath.tokenize import TextRules
 
@@ -15,8 +14,6 @@ PLACES = "actors/places.yaml"
 WORDS = "actors/references.yaml"
 KINDS = frozenset({"capital", "city", "province", "region", "site"})
 _KEYS = frozenset({"id", "name", "country", "kind", "arabic", "marked"})
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +42,11 @@ def _place(entry: Any, where: str) -> Place:
     if unknown := set(entry) - _KEYS:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}")
     ident, name, country = entry.get("id"), entry.get("name"), entry.get("country")
-    if not isinstance(ident, str) or not _ID.match(ident):
+    if not isinstance(ident, str) or not DATA_ID.match(ident):
         raise LexiconError(f"{where}: id must be lowercase ascii letters, digits and hyphens")
     if not isinstance(name, str) or not name:
         raise LexiconError(f"{where} ({ident}): name must be the English Wikipedia title")
-    if country is not None and not (isinstance(country, str) and _ISO3.match(country)):
+    if country is not None and not (isinstance(country, str) and ISO3.match(country)):
         raise LexiconError(f"{where} ({ident}): country must be an ISO3 code or null")
     if entry.get("kind") not in KINDS:
         raise LexiconError(f"{where} ({ident}): kind must be one of {sorted(KINDS)}")
