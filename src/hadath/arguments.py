@@ -248,7 +248,8 @@ def participants(
     intro = Span(named.span.start, actor.span.end) if named and actor else None
     taken = [m for m in later if m is actor or m in joined or who(m) in first]
     others = [m for m in later if m not in taken and not (intro and intro.contains(m.span))]
-    target = introduced(clause.tokens, eligible(clause.mentions), others[0]) if others else None
+    rest = eligible([*clause.mentions, *clause.later])
+    target = introduced(clause.tokens, rest, others[0]) if others else None
     return first, distinct([who(target)] if target else [])
 
 
@@ -279,10 +280,9 @@ def _parties(
         ids = distinct([*clause.pair, *ids])
     if len(ids) < 2 and unsaid and clause.carried is not None:
         ids = distinct([who(clause.carried), *ids])
-    if len(ids) < 2 and clause.framing is not None:
-        ids = distinct([who(clause.framing), *ids])
-    if clause.resumes is not None:
-        ids = distinct([who(clause.resumes), *ids])
+    for subject in (clause.framing, clause.resumes):
+        if subject is not None:
+            ids = distinct([who(subject), *ids])
     hosts = [m for m in places if m.kind == "state"] if clause.visit else []
     if len(ids) < 2 and hosts:
         ids = distinct([*ids, who(hosts[0])])

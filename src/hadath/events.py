@@ -289,7 +289,7 @@ def _sentence_events(
         # اتصال هاتفي Y": a call told as the setting of another act has that act's subject.
         said_before = tokens[first - 1].norm if first else ""
         resumed = said_before in lex.arguments.resumptive
-        framed = said_before in lex.arguments.topic
+        framed = said_before in lex.arguments.topic or tokens[first].norm in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
         # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its subject.

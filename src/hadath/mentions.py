@@ -176,7 +176,10 @@ def find_mentions(kb: ActorKB, tokens: Sequence[Token], date: str | None) -> tup
             role = kb.role_on(last, date)
             office = hit.office.label if hit.office else role.office if role else None
             under = hit.first > 0 and tokens[hit.first - 1].stem in kb.subordinates
-            person = None if under else kb.sole_holder(office, hit.country, date)
+            person = None
+            if not under:
+                person = kb.sole_holder(office, hit.country, date)
+                person = person or kb.named_holder(office, hit.country, people)
             if person:
                 people.append(person)
                 out.append(_mention(kb, tokens, hit, "person", person, 0.7, office))
@@ -213,10 +216,22 @@ def _last_country(kb: ActorKB, found: Sequence[Mention]) -> str | None:
 
 def _after_post(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
     """Whether a body or state is named right after a post, or a post and its adjective
-    ("مبعوث الأمم المتحدة", "المدير العام للوكالة الدولية للطاقة الذرية")."""
-    return hit.kind == "name" and any(
-        t.stem in kb.posts for t in tokens[max(0, hit.first - 2) : hit.first]
-    )
+    ("مبعوث الأمم المتحدة", "المدير العام للوكالة الدولية للطاقة الذرية"), or is where a post
+    is, right before the name of its holder ("مبعوث … إلى اليمن إسماعيل ولد الشيخ")."""
+    if hit.kind != "name":
+        return False
+    if any(t.stem in kb.posts for t in tokens[max(0, hit.first - 2) : hit.first]):
+        return True
+    return _post_place(kb, tokens, hit)
+
+
+def _post_place(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
+    if hit.first < 2 or tokens[hit.first - 1].norm not in kb.post_prepositions:
+        return False
+    if hit.end >= len(tokens) or tokens[hit.end].norm not in kb.first_words:
+        return False
+    before = tokens[max(0, hit.first - 7) : hit.first - 1]
+    return any(t.stem in kb.posts for t in before) and all(t.is_word for t in before)
 
 
 def run(analysis: Analysis, resources: Resources) -> Analysis:

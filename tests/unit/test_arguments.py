@@ -143,6 +143,13 @@ def test_a_plural_nisba_after_an_act_names_its_object_not_its_actor(analyse: Ana
         # an envoy of an office holder is not that holder
         ("وأدانت الحكومة السورية مبعوث الأمين العام للأمم المتحدة ستيفان دي ميستورا.",
          ("government-syr",), ("staffan-de-mistura",)),
+        # a state named with إلى inside an envoy's title is where he serves, not the object
+        ("وانتقد وزير الخارجية الإيراني مبعوث الأمين العام للأمم المتحدة إلى سوريا ستيفان دي "
+         "ميستورا.", ("mohammad-javad-zarif",), ("staffan-de-mistura",)),
+        # the object the next clause introduces ("خلال لقائه …")
+        ("ودعا الرئيس السوري بشار الأسد خلال لقائه أمس مبعوث الأمين العام للأمم المتحدة إلى "
+         "سوريا ستيفان دي ميستورا إلى احترام السيادة.", ("bashar-al-assad",),
+         ("staffan-de-mistura",)),
         # killed in an attack: the victims are the attack's recipients, not a killer
         ("وقتل خمسة أفغان في غارة أمريكية على قرية في ولاية هلمند.",
          ("usa",), ("afghanistan",)),
@@ -273,6 +280,10 @@ def test_subjects_of_later_clauses(text: str, event: str, actors: tuple[str, ...
         ("وحط وزير الخارجية السوري وليد المعلم رحاله في مسقط، والتقى الوزير العماني المسؤول عن "
          "الشؤون الخارجية، يوسف بن علوي.", "consult.meet",
          {"walid-muallem", "oman", "yusuf-bin-alawi"}),
+        # a meeting told as the setting of an act ("دعا X خلال لقائه Y") has its subject
+        ("ودعا الرئيس السوري بشار الأسد خلال لقائه أمس المبعوث الأممي إلى سوريا ستيفان دي "
+         "ميستورا في دمشق إلى احترام السيادة بعد طرد المسلحين من حلب.", "consult.meet.during",
+         {"bashar-al-assad", "staffan-de-mistura"}),
         # a clause of its own names both its parties before the verb
         ("وقال البيان إن المحادثات جرت في بكين، وإن الرياض وطهران اتفقتا على استئناف العلاقات.",
          "agree.agree-on", {"saudi-arabia", "iran"}),

@@ -124,3 +124,19 @@ def test_in_an_undated_text_a_bare_title_stays_its_state(resources: Resources) -
                     resources)  # fmt: skip
     assert [m.actor_id for m in undated.mentions if m.rule == "office"] == ["yemen"]
     assert [m.actor_id for m in dated.mentions if m.rule == "office"] == ["abdrabbuh-mansur-hadi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("التقى الرئيس اليمني عبدربه منصور هادي وفدا أمميا. وقال الرئيس اليمني إن الهدنة صامدة.",
+         "abdrabbuh-mansur-hadi"),
+        ("أجرى وزير الخارجية الروسي سيرغي لافروف محادثات في جنيف، ثم غادر وزير الخارجية الروسي "
+         "إلى موسكو.", "sergey-lavrov"),
+    ],
+)  # fmt: skip
+def test_in_an_undated_text_a_title_names_the_holder_it_named_before(
+    text: str, person: str, resources: Resources
+) -> None:
+    mentions = process(Document("t", text), resources).mentions
+    assert [m.actor_id for m in mentions if m.rule == "office"] == [person]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -74,6 +74,7 @@ class ActorKB:
     dual_titles: Mapping[tuple[str, ...], tuple[str, ...]] = FrozenMap({})
     subordinates: frozenset[str] = frozenset()
     posts: frozenset[str] = frozenset()  # "مبعوث الأمم المتحدة …": the body describes a person
+    post_prepositions: frozenset[str] = frozenset()  # "مبعوث … إلى اليمن": where the post is
     generic_titles: frozenset[str] = frozenset()
     home: frozenset[str] = frozenset()  # "رئيس البلاد": the state the text has just named
     # "التحالف" after "التحالف العربي": each form of a head noun -> the head
@@ -112,6 +113,20 @@ class ActorKB:
         if len(holders) > 1:
             holders = list(dict.fromkeys(a for r, a in terms if not r.concurrent))
         return holders[0].id if len(holders) == 1 else None
+
+    def named_holder(
+        self, office: str | None, country: str | None, named: Sequence[str]
+    ) -> str | None:
+        """The person named last before a title who held that office of that country at some
+        time: "الرئيس اليمني" after "الرئيس اليمني عبدربه منصور هادي" in an undated text."""
+        if office is None or country is None:
+            return None
+        for actor_id in reversed(named):
+            actor = self.actors.get(actor_id)
+            roles = actor.roles if actor else ()
+            if any(r.office == office and r.country == country for r in roles):
+                return actor_id
+        return None
 
     def role_on(self, actor_id: str | None, date: str | None) -> Role | None:
         """The office a known person held on a date, if any."""
@@ -354,6 +369,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
         # Subordinate words are compared with token stems, name words with normalised words.
         subordinates=first_words(_listed(refs, "subordinates"), rules),
         posts=first_words(_listed(refs, "posts"), rules),
+        post_prepositions=first_words(_listed(refs, "post_prepositions"), rules, by_norm=True),
         generic_titles=first_words(_listed(refs, "generic_titles"), rules),
         home=first_words(_listed(refs, "home"), rules),
         short_forms=_short_forms(refs, rules),
