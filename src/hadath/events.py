@@ -28,6 +28,7 @@ from hadath.lexicons.places import PlaceLexicon
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
 from hadath.places import event_place
 from hadath.resources import Resources
+from hadath.sides import other_sides, responded_to
 from hadath.tokenize import tokens_in
 from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
 
@@ -158,13 +159,12 @@ def _modal(window: Sequence[Token], particle: Token | None, lex: EventLexicon) -
 
 
 def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    firsts = {p[0] for p in phrases}
-    return any(
-        _match_part(tokens, i, p)
-        for i, token in enumerate(tokens)
-        if token.stem in firsts or token.norm in firsts
-        for p in phrases
-    )
+    return any(_starts(tokens, i, phrases) for i in range(len(tokens)))
+
+
+def _starts(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases starts at token i."""
+    return any(_match_part(tokens, i, p) is not None for p in phrases)
 
 
 def _on_date(kb: ActorKB, date: str | None) -> Who:
@@ -183,11 +183,13 @@ def _clauses(
     found: Sequence[Found],
     triggers: Sequence[Span],
     fronts: Sequence[Mention | None],
+    responses: Sequence[int],
 ) -> list[Span]:
     """Split a sentence at its triggers: each trigger governs the words up to the next one, or
-    up to the subject a later clause names first ("…، لكن الكرملين استنكر"), which starts that
-    clause; a call or meeting goes on over it, for its parties may be named there. A trigger
-    inside another's gap shares that one's clause ("هنأ X في اتصال هاتفي نظيره Y")."""
+    up to the subject a later clause names first ("…، لكن الكرملين استنكر"), or up to the act
+    it responds to ("ردا على …"), which starts that clause; a call or meeting goes on over
+    them, for its parties may be named there. A trigger inside another's gap shares that one's
+    clause ("هنأ X في اتصال هاتفي نظيره Y")."""
     clauses = []
     for k, trigger in enumerate(triggers):
         outer = next((t for t in triggers[:k] if t.start < trigger.start < t.end), None)
@@ -198,14 +200,15 @@ def _clauses(
         later = [t.start for t in triggers[k + 1 :] if t.start >= trigger.end]
         if not found[k][0].reciprocal:
             later += [f.span.start for f in fronts[k + 1 :] if f and f.span.start >= trigger.end]
+            later += [r for r in responses if r >= trigger.end]
         clauses.append(Span(start, min(later) if later else sentence.end))
     return clauses
 
 
-def _stop(stops: Sequence[int], clause: Span) -> int:
-    """Where the rest of the sentence a clause may reach into ends: at the next clause that
-    names its own subject."""
-    return min(s for s in stops if s >= clause.end)
+def _stop(stops: Sequence[int], end: int) -> int:
+    """Where the rest of the sentence a clause ending at `end` may reach into ends: at the next
+    clause that names its own subject, or the next act responded to."""
+    return min(s for s in stops if s >= end)
 
 
 def _is_definite(token: Token, article: str) -> bool:
@@ -261,13 +264,14 @@ def _sentence_events(
         fronted(tokens, inside, end, span, lex.arguments) if k and found[k][3] else None
         for k, (span, end) in enumerate(zip(spans, ends, strict=True))
     ]
-    stops = [f.span.start for f in fronts if f is not None] + [sentence.end]
+    responses = [t.span.start for i, t in enumerate(tokens) if _starts(tokens, i, lex.responses)]
+    stops = [f.span.start for f in fronts if f is not None] + [*responses, sentence.end]
     calls: list[tuple[Span, Span]] = []  # the sentence's calls and meetings so far
     suffered: list[Mention] = []  # the victims of a kill told as suffered in the next attack
     told: set[str] = set()  # the types this sentence's verbs have told
     doer: Mention | None = None  # the subject of the sentence's last verb
     for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
-        zip(found, spans, _clauses(sentence, found, spans, fronts), ends, strict=True)
+        zip(found, spans, _clauses(sentence, found, spans, fronts, responses), ends, strict=True)
     ):
         if victims := suffered_in(tokens, inside, found[k : k + 2], lex.arguments):
             suffered = victims
@@ -307,7 +311,7 @@ def _sentence_events(
             span=clause,
             tokens=tokens,
             mentions=[m for m in analysis.mentions if clause.contains(m.span)],
-            later=[m for m in inside if clause.end <= m.span.start < _stop(stops, clause)],
+            later=[m for m in inside if clause.end <= m.span.start < _stop(stops, clause.end)],
             trigger=span,
             cut=_cut(tokens, clause, span, lex),
             opens_sentence=opens_sentence(tokens, span, lex.arguments),
@@ -330,6 +334,10 @@ def _sentence_events(
             actors, recipients = said_in_quote(analysis, kb, span, recipients, who)
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
+        if not recipients and clause.end in responses:
+            recipients = responded_to(
+                inside, clause.end, _stop(stops, clause.end + 1), actors, who, kb
+            )
         suffered = []
         doer = naming(inside, span, actors, who) if verbal else None
         if not actors:
@@ -460,7 +468,8 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     found = [(_counted(e, analysis, resources), definite) for e, definite in found]
-    return dataclasses.replace(analysis, events=merge([e for e in found if not e[0].negated]))
+    events = merge([e for e in found if not e[0].negated])
+    return dataclasses.replace(analysis, events=other_sides(events, kb, lex.arguments.fights))
 
 
 def _counted(event: Event, analysis: Analysis, resources: Resources) -> Event:

@@ -25,6 +25,8 @@ from hadath.tokenize import TextRules
         # An everyday word is a place only after a noun of place.
         ("نشرت الصحيفة صور الدمار.", []),
         ("سقطت قذيفة على مدينة صور في لبنان.", ["Tyre, Lebanon", "Lebanon"]),
+        # Bare "غزة" in the news is the Strip; the city is named as one.
+        ("تواصلت الغارات على غزة ومدينة غزة.", ["Gaza Strip", "Gaza City"]),
         # A state named outright is a place; its nisba is not.
         ("عاد السفير الروسي إلى سوريا.", ["Syria"]),
     ],

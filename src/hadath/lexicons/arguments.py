@@ -24,6 +24,7 @@ class ArgumentWords:
     relatives: frozenset[str]
     article: str
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
+    fights: frozenset[str] = frozenset()  # event types whose target is the other side
     pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
     resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
     within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
@@ -59,6 +60,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         pairs=first_words(require_str_list(data.get("pairs"), f"{WHERE}: pairs"), rules),
         article=fold(rules.clitics.article),
         inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
+        fights=frozenset(require_str_list(data.get("fights"), f"{WHERE}: fights")),
         pair_types=frozenset(require_str_list(data.get("pair_types"), f"{WHERE}: pair_types")),
         resumptive=words("resumptive"),
         within=words("within"),

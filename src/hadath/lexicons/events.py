@@ -86,6 +86,7 @@ class EventLexicon:
     by_first_word: Mapping[str, tuple[tuple[Trigger, tuple[tuple[str, ...], ...]], ...]]
     max_gap: int
     historical: tuple[tuple[str, ...], ...]
+    responses: tuple[tuple[str, ...], ...]
     negated: tuple[tuple[str, ...], ...]
     not_asserted: tuple[tuple[str, ...], ...]
     planned: frozenset[str]
@@ -212,6 +213,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         by_first_word=FrozenMap({k: tuple(v) for k, v in index.items()}),
         max_gap=int(settings.get("max_gap", 6)),
         historical=_phrases(markers, "historical", rules, "events/markers.yaml"),
+        responses=_phrases(markers, "responses", rules, "events/markers.yaml"),
         negated=_phrases(markers, "negated", rules, "events/markers.yaml"),
         not_asserted=_phrases(markers, "not_asserted", rules, "events/markers.yaml"),
         planned=_cue_words(markers, "planned", rules, True, "events/markers.yaml"),
