@@ -12,10 +12,12 @@ from hadath.newnames import TITLE_GAP
 from hadath.tokenize import token_at, tokens_in
 
 PARTICIPANTS = ("person", "organisation", "state", "group")
-TOPIC, OBLIQUE, BARE = "topic", "oblique", ""
+TOPIC, OBLIQUE, BARE, MEANS = "topic", "oblique", "", "means"
+ASIDE = frozenset({TOPIC, MEANS})  # roles that take no part in the act
 _OPENING = 2  # a verb among the first words of a sentence may have its subject left unsaid
 _FRONTED = 8  # the most words a subject named before its verb in a clause of its own takes
 _PASSIVE_REACH = 4  # the most words between a passive act and the word before its doer
+_INSTRUMENT_REACH = 3  # the most words from "بواسطة" to the nisba of the means
 
 Who = Callable[[Mention], str | None]
 
@@ -135,9 +137,19 @@ def _role(
     said = {before.norm, before.stem, _strip(before.norm, words)}
     if said & words.topic:
         return TOPIC
+    if _instrument(tokens, i, mention, words):
+        return MEANS
     if said & words.oblique and not _partitive(tokens, i - 1, words):
         return OBLIQUE
     return BARE
+
+
+def _instrument(tokens: Sequence[Token], i: int, mention: Mention, words: ArgumentWords) -> bool:
+    """Whether a nisba in token i describes the means an act used ("بواسطة صواريخ أميركية")."""
+    if mention.rule != "nisba":
+        return False
+    before = tokens[max(0, i - _INSTRUMENT_REACH) : i]
+    return all(t.is_word for t in before) and any(t.norm in words.instruments for t in before)
 
 
 def _partitive(tokens: Sequence[Token], i: int, words: ArgumentWords) -> bool:
@@ -205,7 +217,7 @@ def participants(
         adjective = mention.rule == "nisba" or clause.tokens[i].prefix == words.article
         if mention.kind == "state" and adjective and i - 1 in ends:
             marked[mention] = TOPIC
-    found = [m for m, r in marked.items() if r != TOPIC]
+    found = [m for m, r in marked.items() if r not in ASIDE]
     places = [m for m, r in marked.items() if r == TOPIC and m.span.end > clause.trigger.end]
     trigger = clause.trigger
     before = [m for m in found if m.span.end <= trigger.end]
@@ -294,7 +306,7 @@ def last_two(
 ) -> tuple[str, ...]:
     """The last two parties named (people first), for a dual pronoun after them ("بوتين …
     المسؤول الكوري الشمالي كيم يونغ نام خلال لقائهما")."""
-    named = [m for m, r in roles(tokens, eligible(mentions), words).items() if r != TOPIC]
+    named = [m for m, r in roles(tokens, eligible(mentions), words).items() if r not in ASIDE]
     people = [m for m in named if m.kind == "person"]
     ids = distinct(who(m) for m in reversed(people if len(people) >= 2 else named))
     return tuple(reversed(ids[:2])) if len(ids) >= 2 else ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hadath.arguments import TOPIC, Who, distinct, eligible, has_dual, last_two, roles, subject
+from hadath.arguments import ASIDE, Who, distinct, eligible, has_dual, last_two, roles, subject
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import Trigger
@@ -30,7 +30,7 @@ def caller(
     span, clause = call
     found = [m for m in inside if clause.contains(m.span)]
     marked = roles(tokens, eligible(found), words)
-    after = [m for m, r in marked.items() if m.span.start >= span.end and r != TOPIC]
+    after = [m for m, r in marked.items() if m.span.start >= span.end and r not in ASIDE]
     if after:
         i = token_at(tokens, after[0].span.start)
         if {t.norm for t in tokens[max(0, i - _FROM_GAP) : i]} & words.sources:

@@ -111,6 +111,9 @@ def test_a_name_in_a_relative_clause_is_not_the_subject(analyse: Analyse) -> Non
          "التقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي في بغداد.", "jordan"),
         # a nisba right after a movement's name describes it
         ("وأطلقت ميليشيات الحوثي الإيرانية صاروخا على جازان.", "iran"),
+        # the means an act used, and the state that made them, take no part
+        ("وقصف الجيش الروسي مدينة خاركيف بواسطة صواريخ إيرانية.", "iran"),
+        ("وقصفت القوات السورية مواقع المسلحين باستخدام قنابل أمريكية الصنع.", "usa"),
     ],
 )  # fmt: skip
 def test_a_place_or_a_description_takes_no_part(text: str, absent: str,

@@ -16,6 +16,7 @@ class ArgumentWords:
     """Prepositions before a mention: topic or place (not a participant), or oblique."""
 
     topic: frozenset[str]
+    instruments: frozenset[str]
     oblique: frozenset[str]
     oblique_clitics: frozenset[str]
     conjunctions: frozenset[str]
@@ -52,6 +53,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
 
     return ArgumentWords(
         topic=words("topic"),
+        instruments=words("instruments"),
         oblique=words("oblique"),
         oblique_clitics=words("oblique_clitics"),
         conjunctions=words("conjunctions"),
