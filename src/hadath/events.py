@@ -26,7 +26,7 @@ from hadath.lexicons.events import EventLexicon
 from hadath.lexicons.morphology import VERB
 from hadath.lexicons.places import PlaceLexicon
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
-from hadath.places import event_place
+from hadath.places import event_place, sharpened
 from hadath.resources import Resources
 from hadath.sides import other_sides, responded_to
 from hadath.tokenize import tokens_in
@@ -469,7 +469,9 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     found = [(_counted(e, analysis, resources), definite) for e, definite in found]
     events = merge([e for e in found if not e[0].negated])
-    return dataclasses.replace(analysis, events=other_sides(events, kb, lex.arguments.fights))
+    events = other_sides(events, kb, lex.arguments.fights)
+    events = sharpened(resources.places, analysis.tokens, places, events, lex.arguments.hosted)
+    return dataclasses.replace(analysis, events=events)
 
 
 def _counted(event: Event, analysis: Analysis, resources: Resources) -> Event:

@@ -220,7 +220,11 @@ def _after_post(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
     is, right before the name of its holder ("مبعوث … إلى اليمن إسماعيل ولد الشيخ")."""
     if hit.kind != "name":
         return False
-    if any(t.stem in kb.posts for t in tokens[max(0, hit.first - 2) : hit.first]):
+    before = tokens[max(0, hit.first - 2) : hit.first]
+    # A post with its state's nisba is complete: a state after it is the object of the verb
+    # before ("زار الرئيس التركي روسيا").
+    of_state = hit.first >= 1 and kb.nisba.match(tokens, hit.first - 1) is not None
+    if any(t.stem in kb.posts for t in before) and not of_state:
         return True
     return _post_place(kb, tokens, hit)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.places import PlaceLexicon
-from hadath.model import Mention, PlaceMention, Span, Token
+from hadath.model import Event, Mention, PlaceMention, Span, Token
 from hadath.tokenize import token_at
 
 _STATE_RULES = ("name",)  # a state named outright, not by its nisba, capital or a title
@@ -74,3 +75,29 @@ def event_place(
         return after[0].name
     before = [p for p in inside if p.span.end <= trigger.start and _locative(lex, tokens, p)]
     return before[-1].name if before else None
+
+
+def sharpened(
+    lex: PlaceLexicon,
+    tokens: Sequence[Token],
+    places: Sequence[PlaceMention],
+    events: Sequence[Event],
+    visits: frozenset[str],
+) -> tuple[Event, ...]:
+    """Name a visit to a state more closely: where the article names one place in that state
+    as where something happened, there; else its capital, where official visits go ("وصل كيري
+    إلى مصر": Cairo)."""
+    states = {p.name: p.country for p in places if p.kind == "state"}
+    within: dict[str, set[str]] = {}
+    for p in places:
+        if p.kind != "state" and p.country and _locative(lex, tokens, p):
+            within.setdefault(p.country, set()).add(p.name)
+    out = []
+    for event in events:
+        country = states.get(event.place or "") if event.mode in visits else None
+        if country:
+            named = within.get(country, set())
+            closer = next(iter(named)) if len(named) == 1 else lex.capitals.get(country)
+            event = dataclasses.replace(event, place=closer or event.place)
+        out.append(event)
+    return tuple(out)

@@ -125,10 +125,12 @@ def _explicit(lex: TimeLexicon, tokens: Sequence[Token], i: int) -> Found | None
         last = after - 1
     elif (modifier := _modifier(lex, tokens, end)) is not None:
         last, direction = end, modifier
-    elif has_day or dual or (i > 0 and tokens[i - 1].stem in lex.month_words):
+    elif (
+        has_day or dual or (i > 0 and tokens[i - 1].stem in lex.month_words | lex.year_prepositions)
+    ):
         last = end - 1
     else:
-        return None  # a bare month name may be an ordinary word (آب, ماي)
+        return None  # a bare month name may be an ordinary word (آب, ماي, مارس)
     return Found(
         i,
         last,

@@ -163,3 +163,18 @@ def test_a_deputys_title_is_not_the_holder(
 ) -> None:
     (mention,) = analyse(text, "2023-03-15").mentions
     assert (mention.actor_id, mention.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a post with its state's nisba is complete: the state after it is another party
+        ("زار الرئيس التركي روسيا أمس.", "name"),
+        # a post and the body it serves, and a state after a post's preposition before a name
+        ("قال مبعوث الأمم المتحدة إن الحوار مستمر.", "titled"),
+        ("قال مندوب روسيا الدائم لدى الأمم المتحدة إن الحوار مستمر.", "titled"),
+    ],
+)
+def test_a_body_or_state_after_a_post(analyse: Analyse, text: str, rule: str) -> None:
+    named = [m for m in analyse(text, "2023-03-15").mentions if m.kind != "person"]
+    assert named and named[0].rule == rule

@@ -50,6 +50,10 @@ def _only(events: tuple[Event, ...], kind: str) -> Event:
         ("قصفت طائرات حربية مدينة دوما بريف دمشق أمس.", "ASSAULT", "Douma, Syria"),
         # Where the story was filed (the dateline) is not where the act happened.
         ("القاهرة - أدانت مصر أمس الهجوم على السفارة.", "ACCUSE", None),
+        # A visit to a state went to its capital, unless the text names where in it.
+        ("وصل وزير الخارجية الأمريكي إلى مصر أمس في زيارة رسمية.", "CONSULT", "Cairo"),
+        ("زار الرئيس التركي روسيا أمس على رأس وفد كبير من الوزراء ورجال الأعمال. وكانت الأمطار "
+         "غزيرة في مدينة سوتشي.", "CONSULT", "Sochi"),
         # Where a visitor came from is not where he met.
         ("التقى الرئيس الفرنسي إيمانويل ماكرون أمس الرئيس اللبناني القادم من بيروت.", "CONSULT",
          None),
@@ -94,6 +98,15 @@ def test_the_gazetteer_loader_rejects_a_repeated_id(
     entry = {"id": "x", "name": "X", "country": None, "kind": "region", "arabic": ["س"]}
     _with(monkeypatch, [entry, entry])
     with pytest.raises(LexiconError, match="twice"):
+        load_place_lexicon(text_rules)
+
+
+def test_the_gazetteer_loader_rejects_a_second_capital(
+    monkeypatch: pytest.MonkeyPatch, text_rules: TextRules
+) -> None:
+    one = {"id": "x", "name": "X", "country": "SYR", "kind": "capital", "arabic": ["س"]}
+    _with(monkeypatch, [one, {**one, "id": "y", "name": "Y", "arabic": ["ص"]}])
+    with pytest.raises(LexiconError, match="second capital"):
         load_place_lexicon(text_rules)
 
 

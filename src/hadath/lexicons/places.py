@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from hadath.errors import LexiconError
+from hadath.lexicons.frozen import FrozenMap
 from hadath.lexicons.load import DATA_ID, ISO3, load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import PhraseIndex, build_index, first_words
 from hadath.tokenize import TextRules
@@ -35,6 +37,7 @@ class PlaceLexicon:
     nouns: frozenset[str]  # مدينة، بلدة، محافظة …: a name right after one is a place
     locative: frozenset[str]  # في، قرب …: what an event names after one is where it happened
     locative_clitics: frozenset[str]  # ب: the same, written on the name
+    capitals: Mapping[str, str] = FrozenMap({})  # ISO3 -> the name of its capital
 
 
 def _place(entry: Any, where: str) -> Place:
@@ -62,11 +65,19 @@ def load_place_lexicon(rules: TextRules) -> PlaceLexicon:
         raise LexiconError(f"hadath/data/{PLACES}: expected a list of places")
     pairs: list[tuple[str, Place]] = []
     seen: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for n, entry in enumerate(raw):
         place = _place(entry, f"hadath/data/{PLACES}: entry {n + 1}")
         if place.id in seen:
             raise LexiconError(f"hadath/data/{PLACES}: id {place.id} is listed twice")
         seen[place.id] = place.name
+        if place.kind == "capital" and place.country:
+            if place.country in capitals:
+                raise LexiconError(
+                    f"hadath/data/{PLACES} ({place.id}): a second capital of "
+                    f"{place.country}; one state has one capital here"
+                )
+            capitals[place.country] = place.name
         names = require_str_list(entry.get("arabic"), f"hadath/data/{PLACES} ({place.id}): arabic")
         if not names:
             raise LexiconError(f"hadath/data/{PLACES} ({place.id}): arabic must list its names")
@@ -81,4 +92,5 @@ def load_place_lexicon(rules: TextRules) -> PlaceLexicon:
         nouns=first_words(listed("place_nouns"), rules),
         locative=first_words(listed("locative"), rules, by_norm=True),
         locative_clitics=frozenset(listed("locative_clitics")),
+        capitals=FrozenMap(capitals),
     )
