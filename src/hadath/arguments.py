@@ -238,12 +238,15 @@ def participants(
     named = clause.resumes or (
         speaker[0]
         if spoken
-        else _actor(pre, [*within, *after], marked, clause, words, inflicted and noun)
+        # A speaker is named before what he says: what follows it is only spoken of.
+        else _actor(
+            pre, [] if said else [*within, *after], marked, clause, words, inflicted and noun
+        )
     )
     actor = introduced(clause.tokens, eligible(clause.mentions), named) if named else None
     if actor is None and unsaid:
         actor = clause.carried
-    if actor is None and (before or after):
+    if actor is None and (before or (after and not said)):
         actor = (before or after)[0]
     joined = conjuncts(clause.tokens, found, actor, words) if actor else []
     first = distinct(who(m) for m in [*([actor] if actor else []), *joined])

@@ -354,3 +354,11 @@ def test_doers_told_in_the_passive_and_places_described(
     coded = [(e.actors, e.recipients) for e in analyse(text, "2018-03-13").events
              if e.type == event]  # fmt: skip
     assert coded == [(actors, recipients)]
+
+
+def test_what_is_said_with_no_speaker_named_is_no_ones_act(analyse: Analyse) -> None:
+    # The one spoken of after "إن" is not the speaker.
+    events = analyse("وقال إن على إسرائيل وقف الاستيطان.", "2018-03-14").events
+    assert not [e for e in events if "israel" in e.actors]
+    spoken = analyse("وقال الوزير الفرنسي إن على إسرائيل وقف الاستيطان.", "2018-03-14").events
+    assert [e.recipients for e in spoken if e.type == "REQUEST"] == [("israel",)]
