@@ -335,6 +335,7 @@ def _sentence_events(
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
         if not recipients and clause.end in responses:
+            # The act responded to runs from the marker that ends this clause to the next stop.
             recipients = responded_to(
                 inside, clause.end, _stop(stops, clause.end + 1), actors, who, kb
             )

@@ -25,6 +25,9 @@ from hadath.titlerefs import (
 _NAME_AFTER_TITLE = 2
 # How far around an ambiguous name a state counts as its context.
 _CONTEXT = 12
+_POST_REACH = (
+    6  # the most words of a post's title before "إلى" ("مبعوث الأمين العام للأمم المتحدة")
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -234,7 +237,7 @@ def _post_place(kb: ActorKB, tokens: Sequence[Token], hit: Hit) -> bool:
         return False
     if hit.end >= len(tokens) or tokens[hit.end].norm not in kb.first_words:
         return False
-    before = tokens[max(0, hit.first - 7) : hit.first - 1]
+    before = tokens[max(0, hit.first - 1 - _POST_REACH) : hit.first - 1]
     return any(t.stem in kb.posts for t in before) and all(t.is_word for t in before)
 
 
