@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from hadath.lexicons.arguments import ArgumentWords
@@ -39,6 +39,7 @@ class Clause:
     resumes: Mention | None = None  # the subject a pronoun before the trigger stands for
     framing: Mention | None = None  # the subject of the act whose setting the trigger is
     visit: bool = False  # a visit: the state whose place it names after it is the host
+    adverbial: bool = False  # a participle or noun in the accusative after a comma ("، محذرا")
     places: Sequence[Span] = ()  # the places the sentence names
 
 
@@ -202,12 +203,14 @@ def participants(
     said: bool = False,
     inflicted: bool = False,
     noun: bool = False,
+    homes: Callable[[Sequence[str]], Collection[str]] = lambda _: (),
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Choose actors and recipients; `who` names the actor a mention stands for on the date.
     An act done by saying it (`said`) in reported speech is the speaker's, and whoever the
     reported clause speaks of is its recipient ("قال X إن Y سيواجه عواقب"). An act done to
     someone (`inflicted`) takes a person named right after it as its victim ("اغتيال فلان"), and,
-    told by a `noun`, a body with ل after it as its doer ("غارة للتحالف")."""
+    told by a `noun`, a body with ل after it as its doer ("غارة للتحالف"). `homes` gives, for
+    the actors chosen, those who cannot be the recipient."""
     marked = roles(clause.tokens, eligible(clause.mentions), words, clause.trigger)
     # A nisba right after a place is the place's ("في بلدة عفرين السورية"), not a party.
     ends = {token_at(clause.tokens, p.end - 1) for p in clause.places}
@@ -234,7 +237,12 @@ def participants(
     victim = after[0] if inflicted and after and _victim(clause, pre, after[0], marked) else None
     after = [m for m in after if m is not victim]
     speaker = [m for m in pre if marked[m] == BARE and m.span.start < clause.cut]
-    spoken = [m for m in pre if m.span.start >= clause.cut] if said and speaker else []
+    # An adverbial ("زعم X أن …، محذرا من …") tells what the main clause's subject did while
+    # saying it: he is its actor, and whom he spoke of may be its recipient.
+    reported = said or clause.adverbial
+    spoken = [m for m in pre if m.span.start >= clause.cut] if reported and speaker else []
+    # Whom the words are about is their subject, not one a preposition governs.
+    spoken.sort(key=lambda m: marked[m] != BARE)
     named = clause.resumes or (
         speaker[0]
         if spoken
@@ -257,12 +265,18 @@ def participants(
     # the pattern comes first.
     tail = (joined or [actor])[-1] if actor else None
     objects = [m for m in within if tail is not None and _next_to(clause.tokens, tail, m)]
-    later = [*spoken, *([victim] if victim else []), *objects, *after, *within, *places]
+    own = [*([victim] if victim else []), *objects, *after, *within, *places]
+    # What is said is about whom it speaks of; an adverbial's own object comes first.
+    later = [*own, *spoken] if clause.adverbial and not said else [*spoken, *own]
     later += eligible(clause.later)
     # The title and nisba that introduce the actor ("السيناتور الأمريكي … جون ماكين") are his.
     intro = Span(named.span.start, actor.span.end) if named and actor else None
     taken = [m for m in later if m is actor or m in joined or who(m) in first]
-    others = [m for m in later if m not in taken and not (intro and intro.contains(m.span))]
+    barred = homes(first)  # the actors' own state, where the act cannot be done to it
+    others = [
+        m for m in later
+        if m not in taken and not (intro and intro.contains(m.span)) and who(m) not in barred
+    ]  # fmt: skip
     rest = eligible([*clause.mentions, *clause.later])
     target = introduced(clause.tokens, rest, others[0]) if others else None
     return first, distinct([who(target)] if target else [])

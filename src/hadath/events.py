@@ -28,7 +28,7 @@ from hadath.lexicons.places import PlaceLexicon
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
 from hadath.places import event_place, sharpened
 from hadath.resources import Resources
-from hadath.sides import other_sides, responded_to
+from hadath.sides import homes, other_sides, responded_to
 from hadath.tokenize import tokens_in
 from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
 
@@ -211,6 +211,14 @@ def _stop(stops: Sequence[int], end: int) -> int:
     return min(s for s in stops if s >= end)
 
 
+def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
+    """Whether the word at `first` is an indefinite accusative right after a comma ("…،
+    محذرا من", "…، احتجاجا على"): a circumstance or purpose of the main clause's act."""
+    word = tokens[first]
+    plain = not word.prefix and not word.suffix and word.norm.endswith(lex.adverbial_endings)
+    return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
+
+
 def _is_definite(token: Token, article: str) -> bool:
     return token.prefix.endswith(article)
 
@@ -292,7 +300,9 @@ def _sentence_events(
         # "…، لكنه حث موسكو": the pronoun resumes the sentence's subject so far; "شكر X في
         # اتصال هاتفي Y": a call told as the setting of another act has that act's subject.
         said_before = tokens[first - 1].norm if first else ""
-        resumed = said_before in lex.arguments.resumptive
+        # "…، محذرا من": an adverbial tells what the main clause's subject did meanwhile.
+        adverbial = not verbal and not trigger.reciprocal and _adverbial(tokens, first, lex)
+        resumed = said_before in lex.arguments.resumptive or adverbial
         framed = said_before in lex.arguments.topic or tokens[first].norm in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
@@ -320,18 +330,31 @@ def _sentence_events(
             framing=earlier if framed else None,
             pair=dual_pair(tokens, inside, span, who, lex.arguments) or pair,
             visit=trigger.mode in lex.arguments.hosted,
+            adverbial=adverbial,
             places=[
                 p.span for p in analysis.places if p.kind != "state" and sentence.contains(p.span)
             ],
         )
         inflicted = trigger.type in lex.arguments.inflicted
+        domestic = trigger.type in lex.arguments.domestic
         actors, recipients = participants(
-            place, trigger.reciprocal, who, lex.arguments, trigger.said, inflicted, not verbal
+            place,
+            trigger.reciprocal,
+            who,
+            lex.arguments,
+            trigger.said,
+            inflicted,
+            not verbal,
+            (lambda _: ()) if domestic else (lambda chosen: homes(chosen, kb)),
         )
         if trigger.quoted:  # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names
-            actors, recipients = said_in_quote(analysis, kb, span, actors + recipients, who)
-        elif trigger.said and not actors:
-            actors, recipients = said_in_quote(analysis, kb, span, recipients, who)
+            actors, recipients = said_in_quote(
+                analysis, kb, span, actors + recipients, who, lex.complementizers
+            )
+        elif (trigger.said or trigger.type in lex.arguments.spoken) and not actors:
+            actors, recipients = said_in_quote(
+                analysis, kb, span, recipients, who, lex.complementizers
+            )
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
         if not recipients and clause.end in responses:

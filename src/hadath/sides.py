@@ -21,6 +21,13 @@ def side(actor_id: str, kb: ActorKB) -> str:
     return actor.country
 
 
+def homes(actors: Sequence[str], kb: ActorKB) -> set[str]:
+    """The states the actors belong to, other than themselves: a ministry or a leader does not
+    act on its own state ("محذرة من أن تركيا ستتخذ …" is Turkey's ministry speaking)."""
+    found = {kb.state_by_iso3.get(side(a, kb)) for a in actors} - set(actors)
+    return {state for state in found if state}
+
+
 def other_sides(events: Sequence[Event], kb: ActorKB, fights: frozenset[str]) -> tuple[Event, ...]:
     """Give each attack told without a target the one enemy the article's attacks show for its
     side: whom that side attacked, or who attacked it. With no enemy, or two, it stays as told."""

@@ -11,7 +11,7 @@ from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import Trigger
 from hadath.model import Analysis, Mention, Span, Token
 from hadath.newnames import TITLE_GAP
-from hadath.tokenize import token_at
+from hadath.tokenize import token_at, tokens_in
 
 Found = tuple[Trigger, int, int, bool]  # trigger, first token, end token, opens with a verb
 
@@ -39,18 +39,28 @@ def caller(
 
 
 def said_in_quote(
-    analysis: Analysis, kb: ActorKB, span: Span, recipients: tuple[str, ...], who: Who
+    analysis: Analysis,
+    kb: ActorKB,
+    span: Span,
+    recipients: tuple[str, ...],
+    who: Who,
+    complementizers: frozenset[str],
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An act done by saying it, in a quotation whose clause names no actor, is the quotation
     speaker's ("مؤكدة أن \"… وسنرد عليها\""); the recipient is whoever the clause names, else
-    the first other side the quotation names."""
+    the first other side the words it reports name, from the complementizer that opens them
+    ("وأبلغتها بأن واشنطن \"…\""), else in the quotation."""
     quote = next((q for q in analysis.quotes if q.span.contains(span)), None)
     speaker = quote.speaker_actor_id if quote else None
     if quote is None or speaker is None:
         return (), recipients
     actor = kb.actors.get(speaker)
     own = {speaker, kb.state_by_iso3.get(actor.country or "") if actor else None}
-    named = [who(m) for m in eligible(analysis.mentions) if quote.span.contains(m.span)]
+    sentence = next((s for s in analysis.sentences if s.contains(quote.span)), quote.span)
+    lead = tokens_in(analysis.tokens, Span(sentence.start, quote.span.start))
+    opens = [t.span.end for t in lead if t.norm in complementizers]
+    reported = Span(opens[-1] if opens else quote.span.start, quote.span.end)
+    named = [who(m) for m in eligible(analysis.mentions) if reported.contains(m.span)]
     others = [x for x in recipients if x not in own] or [x for x in named if x not in own][:1]
     return (speaker,), distinct(others)
 

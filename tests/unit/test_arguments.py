@@ -336,10 +336,11 @@ def test_a_body_with_lam_after_a_noun_of_attack_is_its_doer(
          "ASSAULT", ("al-nusra-front",), ()),
         ("وقتل ثلاثة فلسطينيين بنيران الجيش الإسرائيلي شرق غزة.", "ASSAULT", ("idf",),
          ("palestine",)),
-        # further on, such a word belongs to another act: the subject keeps the threat
+        # further on, such a word belongs to another act: the subject keeps the threat, made to
+        # the other side (her own state is no recipient)
         ("وحذرت رئيسة الوزراء البريطانية تيريزا ماي من أنه إذا لم يكن هناك رد موثوق بحلول نهاية "
          "اليوم فإن بريطانيا ستعتبر الهجوم استخداما غير قانوني للقوة من قبل روسيا.", "THREATEN",
-         ("theresa-may",), ("uk",)),
+         ("theresa-may",), ("russia",)),
         # a nisba right after a place is the place's: the one attacked follows ضد
         ("وبدأت تركيا أمس هجوما بريا وجويا في بلدة عفرين السورية ضد وحدات حماية الشعب الكردية.",
          "ASSAULT", ("turkey",), ("ypg",)),
@@ -362,3 +363,50 @@ def test_what_is_said_with_no_speaker_named_is_no_ones_act(analyse: Analyse) -> 
     assert not [e for e in events if "israel" in e.actors]
     spoken = analyse("وقال الوزير الفرنسي إن على إسرائيل وقف الاستيطان.", "2018-03-14").events
     assert [e.recipients for e in spoken if e.type == "REQUEST"] == [("israel",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # what the claim speaks of is the warning's recipient, not its actor
+        ("وزعم الرئيس التركي رجب طيب أردوغان أن حزب العمال الكردستاني يتلقى السلاح من "
+         "الخارج، محذرا من رد قاس.", "THREATEN", "recep-tayyip-erdogan", "pkk"),
+        # after another act, the adverbial still has the main clause's subject
+        ("ودعت وزارة الخارجية المصرية إسرائيل إلى وقف التصعيد، منددة بالغارات الإسرائيلية على غزة.",
+         "ACCUSE", "ministry-of-foreign-affairs-egy", "israel"),
+        # the adverbial's own object comes before whom the claim speaks of
+        ("واعتبر وزير الخارجية الروسي سيرغي لافروف أن الاتحاد الأوروبي فقد استقلاله، "
+         "داعيا الولايات المتحدة إلى الحوار.", "REQUEST", "sergey-lavrov", "usa"),
+    ],
+)  # fmt: skip
+def test_an_adverbial_after_a_comma_is_the_main_clauses_subjects(
+    text: str, event: str, actor: str, recipient: str, analyse: Analyse
+) -> None:
+    found = [e for e in analyse(text, "2019-05-02").events if e.type == event]
+    assert found and found[0].actors == (actor,), found
+    assert found[0].recipients == (recipient,), found
+
+
+def test_a_threat_in_words_with_no_one_named_is_the_quotations_speakers(
+    analyse: Analyse,
+) -> None:
+    text = ('واستدعت وزارة الخارجية الإيرانية السفير البريطاني، وأبلغته بأن لندن "تتحمل '
+            'المسؤولية كاملة عن الحادث... وستتبع ذلك إجراءات انتقامية".')  # fmt: skip
+    threats = [e for e in analyse(text, "2019-07-06").events if e.type == "THREATEN"]
+    assert threats and threats[0].actors == ("ministry-of-foreign-affairs-irn",), threats
+    assert threats[0].recipients == ("uk",), threats
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("ودعت وزارة الخارجية التركية واشنطن إلى مراجعة القرار، محذرة من أن تركيا ستتخذ "
+         "الخطوات اللازمة.", "THREATEN"),
+        ("وطالب رئيس الوزراء التركي بن علي يلدريم بعقد قمة طارئة في تركيا.", "REQUEST"),
+    ],
+)  # fmt: skip
+def test_an_act_in_words_is_never_done_to_the_actors_own_state(
+    text: str, event: str, analyse: Analyse
+) -> None:
+    found = [e for e in analyse(text, "2018-05-12").events if e.type == event]
+    assert found and "turkey" not in found[0].recipients, found

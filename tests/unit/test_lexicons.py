@@ -146,3 +146,14 @@ def test_generated_people_add_to_the_hand_written_ones(
     assert kb.actors["testa-testova"].roles[0].start == "1990-01-01"
     assert kb.actors["sergei-shoigu"].name == "Sergei Shoigu"
     assert [a.id for a in kb.holders("Minister of Defence", "RUS", "1990-06")] == ["testa-testova"]
+
+
+def test_argument_words_reject_an_unknown_event_type(
+    monkeypatch: pytest.MonkeyPatch, text_rules: TextRules
+) -> None:
+    import hadath.lexicons.arguments as module
+
+    real = module.load_yaml
+    monkeypatch.setattr(module, "load_yaml", lambda rel: {**real(rel), "domestic": ["RIOT"]})
+    with pytest.raises(LexiconError, match="RIOT"):
+        module.load_argument_words(text_rules)

@@ -79,6 +79,9 @@ def test_a_bare_title_names_the_recognised_holder_not_a_rival(analyse: Analyse) 
         # A plural head in the other case ending.
         ("اتهمت كييف الانفصاليين الموالين لروسيا بخرق الهدنة. وقال الجيش إن الانفصاليون قصفوا "
          "مواقعه.", "الانفصاليون", "russian-separatists-ukraine"),
+        # a ministry named in full, then "الوزارة"
+        ("أصدرت وزارة الخارجية التركية بيانا بشأن العقوبات. ودعت الوزارة واشنطن إلى مراجعة "
+         "قرارها.", "الوزارة", "ministry-of-foreign-affairs-tur"),
     ],
 )  # fmt: skip
 def test_a_bare_head_noun_names_the_body_named_in_full_before(

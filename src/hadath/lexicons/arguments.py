@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hadath.errors import LexiconError
 from hadath.lexicons.load import load_yaml, require_mapping, require_str_list
 from hadath.lexicons.phrases import first_words, phrase_key
+from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
 
 WHERE = "events/arguments.yaml"
@@ -26,6 +28,8 @@ class ArgumentWords:
     article: str
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
     fights: frozenset[str] = frozenset()  # event types whose target is the other side
+    spoken: frozenset[str] = frozenset()  # event types done in words, in a quotation too
+    domestic: frozenset[str] = frozenset()  # event types an actor may do to its own state
     pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
     resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
     within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
@@ -41,6 +45,14 @@ class ArgumentWords:
     partitive: frozenset[str] = frozenset()  # "مئات من المتظاهرين": من after a quantity
     agents: tuple[tuple[str, ...], ...] = ()  # "على أيدي X": X did the act told in the passive
     genitive_clitics: frozenset[str] = frozenset()  # "غارة للتحالف": ل names the doer
+
+
+def _types(data: dict[str, object], key: str) -> frozenset[str]:
+    """A list of PLOVER event types."""
+    found = frozenset(require_str_list(data.get(key), f"{WHERE}: {key}"))
+    if unknown := found - set(EVENT_TYPES):
+        raise LexiconError(f"{WHERE}: {key} names unknown event types {sorted(unknown)}")
+    return found
 
 
 def load_argument_words(rules: TextRules) -> ArgumentWords:
@@ -61,9 +73,11 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         relatives=words("relatives"),
         pairs=first_words(require_str_list(data.get("pairs"), f"{WHERE}: pairs"), rules),
         article=fold(rules.clitics.article),
-        inflicted=frozenset(require_str_list(data.get("inflicted"), f"{WHERE}: inflicted")),
-        fights=frozenset(require_str_list(data.get("fights"), f"{WHERE}: fights")),
-        pair_types=frozenset(require_str_list(data.get("pair_types"), f"{WHERE}: pair_types")),
+        inflicted=_types(data, "inflicted"),
+        fights=_types(data, "fights"),
+        spoken=_types(data, "spoken"),
+        domestic=_types(data, "domestic"),
+        pair_types=_types(data, "pair_types"),
         resumptive=words("resumptive"),
         within=words("within"),
         sources=words("sources"),

@@ -96,6 +96,8 @@ class EventLexicon:
     cues: frozenset[str]
     arguments: ArgumentWords
     tolerated_suffix: str = ""
+    adverbial_endings: tuple[str, ...] = ()  # "محذرا", "مؤكدة": a circumstance after a comma
+    adverbial_marks: frozenset[str] = frozenset()  # the commas before one
     verb_proclitics: frozenset[str] = frozenset({""})
     continuations: frozenset[str] = frozenset()
     noun_cues: frozenset[str] = frozenset()
@@ -227,6 +229,11 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         noun_cues=_cue_words(cues, "noun_cues", rules),
         complementizers=_cue_words(cues, "complementizers", rules, by_norm=True),
         tolerated_suffix=str(settings.get("tolerated_suffix") or ""),
+        adverbial_endings=tuple(
+            rules.normalizer(w)
+            for w in require_str_list(settings.get("adverbial_endings"), MORPHOLOGY)
+        ),
+        adverbial_marks=frozenset(require_str_list(settings.get("adverbial_marks"), MORPHOLOGY)),
         verb_proclitics=frozenset(map(rules.normalizer, settings.get("verb_proclitics") or [""])),
         arguments=load_argument_words(rules),
         casualties=load_casualty_words(rules),
