@@ -65,7 +65,7 @@ def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, 
 
 
 def story_day(
-    events: Sequence[tuple[Event, bool]], lead: tuple[TimeValue, str] | None
+    events: Sequence[tuple[Event, str]], lead: tuple[TimeValue, str] | None
 ) -> tuple[TimeValue, str] | None:
     """When later sentences that say no time happened ("أمس … وأضاف …"): the day the story
     has reached. The first event dated in the text sets it; after that, a day before it is

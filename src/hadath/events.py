@@ -22,11 +22,11 @@ from hadath.casualties import toll
 from hadath.earlier import earlier_act, first_since
 from hadath.eventdates import event_date, lead_day, story_day
 from hadath.lexicons.actors import ActorKB
-from hadath.lexicons.events import EventLexicon
+from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.lexicons.morphology import VERB
 from hadath.lexicons.places import PlaceLexicon
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
-from hadath.places import event_place, sharpened
+from hadath.places import aimed_at, event_place, sharpened
 from hadath.resources import Resources
 from hadath.sides import homes, other_sides, responded_to
 from hadath.tokenize import tokens_in
@@ -249,8 +249,9 @@ def _sentence_events(
     lead: tuple[TimeValue, str] | None,
     carried: Mention | None,
     pair: tuple[str, ...],
-) -> Iterator[tuple[Event, bool]]:
-    """Yield each event of a sentence, and whether its trigger is a definite noun; `carried`
+) -> Iterator[tuple[Event, str]]:
+    """Yield each event of a sentence, and how it relates to acts told before (NEW, AGAIN: a
+    definite noun that may tell one again, RESULT: what one caused); `carried`
     is the subject of earlier sentences, for a verb whose subject is left unsaid, and `pair`
     the parties of the last call or meeting, for "الجانبان"."""
     tokens = tokens_in(analysis.tokens, sentence)
@@ -391,7 +392,20 @@ def _sentence_events(
         words = tokens[first : min(last, first + 2)]
         # A word said of the other side ("عدوانها") names no act told before.
         definite = any(_is_definite(t, kb.article) or t.suffix for t in words)
-        yield event, not verbal and not trigger.quoted and definite
+        if not verbal and not trigger.quoted and definite:
+            yield event, AGAIN
+        else:
+            yield event, RESULT if _outcome(tokens[first + 1 : last - 1], trigger, lex, kb) else NEW
+
+
+def _outcome(gap: Sequence[Token], trigger: Trigger, lex: EventLexicon, kb: ActorKB) -> bool:
+    """Whether a pattern's gap holds a definite noun of an act of its type ("أسفر الهجوم … عن
+    مقتل"): the pattern tells what that act, told before, caused."""
+    return any(
+        _is_definite(t, kb.article)
+        and any(other.type == trigger.type for other, _ in lex.by_first_word.get(t.stem, ()))
+        for t in gap
+    )
 
 
 def _key(event: Event) -> tuple[object, ...]:
@@ -417,14 +431,25 @@ def _restates(first: Event, later: Event) -> bool:
     return bool(one and other) and (one.startswith(other) or other.startswith(one))
 
 
-def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
+NEW, AGAIN, RESULT = "new", "again", "result"  # how a mention of an act relates to those told
+
+
+def merge(events: Sequence[tuple[Event, str]]) -> tuple[Event, ...]:
     """Keep one event per act: the same type, participants and date, or a definite noun
-    ("خلال المكالمة") that refers back to an earlier event of the same type and mode."""
+    ("خلال المكالمة") that refers back to an earlier event of the same type and mode; what an
+    act told before caused ("أسفر الهجوم في 23 يونيو عن مقتل أربعة") adds its date and toll."""
     kept: dict[tuple[object, ...], Event] = {}
-    for event, definite in events:
+    for event, told in events:
         earlier = [e for e in kept.values() if (e.type, e.mode) == (event.type, event.mode)]
         undated = event.date_source in _INFERRED  # no date of its own in its sentence
-        if definite and earlier and not event.historical and undated:
+        if told == AGAIN and earlier and not event.historical and undated:
+            continue
+        # Only a result that dates the act says more of it than the act's own sentence did.
+        cause = next((e for e in reversed(kept.values()) if e.type == event.type), None)
+        if told == RESULT and cause is not None and not undated:
+            caused = _caused(cause, event)
+            kept = {_key(caused) if e is cause else k: caused if e is cause else e
+                    for k, e in kept.items()}  # fmt: skip
             continue
         if undated and any(_key(e)[:3] == _key(event)[:3] for e in earlier):
             continue
@@ -432,6 +457,19 @@ def merge(events: Sequence[tuple[Event, bool]]) -> tuple[Event, ...]:
             continue
         kept.setdefault(_key(event), event)
     return tuple(kept.values())
+
+
+def _caused(cause: Event, result: Event) -> Event:
+    """An act with what a later sentence says it caused: its toll, and its date when the act's
+    own sentence gave none."""
+    dated = cause.date_source in _INFERRED
+    return dataclasses.replace(
+        cause,
+        date=result.date if dated else cause.date,
+        date_source=result.date_source if dated else cause.date_source,
+        dead=cause.dead if cause.dead is not None else result.dead,
+        injured=cause.injured if cause.injured is not None else result.injured,
+    )
 
 
 def _body(analysis: Analysis) -> tuple[Span, ...]:
@@ -473,7 +511,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     places = tuple(p for p in analysis.places if p.span.start >= filed)
     coding = dataclasses.replace(analysis, mentions=acting, places=places)
     lead = lead_day(analysis, body)
-    found: list[tuple[Event, bool]] = []
+    found: list[tuple[Event, str]] = []
     carried: Mention | None = None
     pair: tuple[str, ...] = ()
     for sentence in body:
@@ -488,12 +526,15 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         words = tokens_in(analysis.tokens, sentence)
         since = first_since(words, analysis.times, lex.arguments, told)
         if met and since and (before := earlier_act(met[-1], *since, sentence, kb)):
-            found.append((before, False))
+            found.append((before, NEW))
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
-    found = [(_counted(e, analysis, resources), definite) for e, definite in found]
+    found = [(_counted(e, analysis, resources), told) for e, told in found]
     events = merge([e for e in found if not e[0].negated])
     events = other_sides(events, kb, lex.arguments.fights)
+    events = aimed_at(
+        resources.places, analysis.tokens, places, events, lex.arguments.fights, lex.arguments.aimed
+    )
     events = sharpened(resources.places, analysis.tokens, places, events, lex.arguments.hosted)
     return dataclasses.replace(analysis, events=events)
 

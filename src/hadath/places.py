@@ -101,3 +101,43 @@ def sharpened(
             event = dataclasses.replace(event, place=closer or event.place)
         out.append(event)
     return tuple(out)
+
+
+def aimed_at(
+    lex: PlaceLexicon,
+    tokens: Sequence[Token],
+    places: Sequence[PlaceMention],
+    events: Sequence[Event],
+    fights: frozenset[str],
+    aimed: frozenset[str],
+) -> tuple[Event, ...]:
+    """Give each attack still without a target the place its sentence names after it as what
+    it hit ("الهجوم الذي شنته القوات … على مدينة سيفاستوبول"): with no side named, the place
+    is what was attacked."""
+    out = []
+    for event in events:
+        if event.type in fights and not event.recipients:
+            hit = next((p for p in places if _hit(lex, tokens, p, event, aimed)), None)
+            event = dataclasses.replace(event, recipients=(hit.place_id,)) if hit else event
+        out.append(event)
+    return tuple(out)
+
+
+def _hit(
+    lex: PlaceLexicon,
+    tokens: Sequence[Token],
+    place: PlaceMention,
+    event: Event,
+    aimed: frozenset[str],
+) -> bool:
+    """Whether a place is named after an event's trigger, in its sentence, right after it or a
+    word of aim, or after one of them and a noun of place ("قصف مدينة …", "على مدينة …")."""
+    if place.kind == "state" or not event.evidence.contains(place.span):
+        return False
+    i = token_at(tokens, place.span.start)
+    if place.span.start < event.trigger.end or i < 1:
+        return False
+    before = tokens[i - 1]
+    if before.stem in lex.nouns and i > 1:
+        before = tokens[i - 2]
+    return before.norm in aimed or before.span.end == event.trigger.end

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.events import _word_matches, merge
+from hadath.events import NEW, _word_matches, merge
 from hadath.lexicons.morphology import VERB
 from hadath.model import Analysis, Document, Event, Span, TimeValue
 from hadath.pipeline import process
@@ -222,7 +222,7 @@ def test_an_act_told_again_with_a_date_it_falls_within_is_one_event(
     later: Event, kept: int
 ) -> None:
     first = _agreement("2019-03-05", "day", "clause", ("egypt", "jordan"))
-    assert len(merge([(first, False), (later, False)])) == kept
+    assert len(merge([(first, NEW), (later, NEW)])) == kept
 
 
 def test_a_call_the_first_since_a_date_implies_one_then(analyse: Analyse) -> None:
@@ -272,3 +272,33 @@ def test_a_word_said_of_the_other_side_accuses_only_when_quoted_alone(
 ) -> None:
     events = analyse(text, "2023-02-01").events
     assert [(e.type, e.actors, e.recipients) for e in events] == coded
+
+
+def test_what_an_act_told_before_caused_dates_it_and_counts_its_toll(analyse: Analyse) -> None:
+    text = ("وجاء الاتصال بعد يومين من الهجوم الذي شنته القوات الروسية على مدينة خاركيف "
+            "بطائرات مسيرة. وأسفر الهجوم في 12 مايو عن مقتل ثلاثة مدنيين وإصابة 20 "
+            "آخرين.")  # fmt: skip
+    attacks = [e for e in analyse(text, "2024-05-15").events if e.type == "ASSAULT"]
+    assert len(attacks) == 1, attacks
+    assert attacks[0].date == TimeValue("2024-05-12", "day"), attacks
+    assert (attacks[0].dead, attacks[0].injured) == (3, 20), attacks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلنت روسيا مسؤوليتها عن قصف مدينة خاركيف فجر اليوم.",
+        "وشنت القوات الروسية هجوما بطائرات مسيرة على مدينة خاركيف.",
+    ],
+)
+def test_an_attack_with_no_side_hit_has_the_place_it_hit_as_target(
+    text: str, analyse: Analyse
+) -> None:
+    attacks = [e for e in analyse(text, "2024-05-15").events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].recipients == ("kharkiv",), attacks
+
+
+def test_an_attack_somewhere_has_no_place_as_target(analyse: Analyse) -> None:
+    text = "وشنت القوات الروسية هجوما بطائرات مسيرة في مدينة خاركيف."
+    attacks = [e for e in analyse(text, "2024-05-15").events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].recipients == (), attacks

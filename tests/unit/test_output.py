@@ -89,3 +89,13 @@ def test_event_ids_are_stable_and_distinct() -> None:
     two = Event("CONSULT", "phone", ("a", "b"), (), Span(0, 10), Span(6, 9), "r", 0.8)
     assert event_id("doc", one) == event_id("doc", one)
     assert len({event_id("doc", one), event_id("doc", two), event_id("other", one)}) == 3
+
+
+def test_a_place_an_attack_hit_is_rendered_as_a_place(analyse: Analyse) -> None:
+    text = "وشنت القوات الروسية هجوما بطائرات مسيرة على مدينة خاركيف."
+    (event,) = to_contract(analyse(text))["events"]
+    assert event["recipients"][0]["kind"] == "place"
+    assert (event["recipients"][0]["name"], event["recipients"][0]["country"]) == (
+        "Kharkiv",
+        "UKR",
+    )

@@ -29,6 +29,7 @@ class ArgumentWords:
     inflicted: frozenset[str] = frozenset()  # event types done to a victim
     fights: frozenset[str] = frozenset()  # event types whose target is the other side
     spoken: frozenset[str] = frozenset()  # event types done in words, in a quotation too
+    aimed: frozenset[str] = frozenset()  # "على مدينة X": X is what an attack hit
     domestic: frozenset[str] = frozenset()  # event types an actor may do to its own state
     pair_types: frozenset[str] = frozenset()  # event types whose parties "الجانبان" means
     resumptive: frozenset[str] = frozenset()  # "لكنه": the verb after it has the same subject
@@ -76,6 +77,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         inflicted=_types(data, "inflicted"),
         fights=_types(data, "fights"),
         spoken=_types(data, "spoken"),
+        aimed=words("aimed"),
         domestic=_types(data, "domestic"),
         pair_types=_types(data, "pair_types"),
         resumptive=words("resumptive"),
