@@ -105,9 +105,11 @@ def joined_verb(
     mentions: Sequence[Mention],
     words: ArgumentWords,
 ) -> bool:
-    """Whether the verb at token `first` is joined by a conjunction to the act before it, with
-    no one named between them (from `since` on): it then shares that act's subject."""
-    if tokens[first].prefix[:1] not in words.conjunctions:
+    """Whether the verb at token `first` is joined by a conjunction or an opener ("، كما
+    التقى") to the act before it, with no one named between them (from `since` on): it then
+    shares that act's subject."""
+    opener = first > 0 and _strip(tokens[first - 1].norm, words) in words.openers
+    if tokens[first].prefix[:1] not in words.conjunctions and not opener:
         return False
     start = tokens[first].span.start
     return not any(since <= m.span.start < start for m in eligible(mentions))
@@ -226,7 +228,7 @@ def participants(
     before = [m for m in found if m.span.end <= trigger.end]
     unsaid = not before and clause.opens_sentence and clause.carried is not None
     if reciprocal:
-        return _parties(clause, found, places, unsaid, who, words), ()
+        return _parties(clause, found, places, unsaid, who, words, homes), ()
     if (doer := _passive_doer(clause, found, words)) is not None:
         others = [m for m in found if m is not doer and m.span.start >= clause.cut]
         return distinct([who(doer)]), distinct([who(others[0])] if others else [])
@@ -289,6 +291,7 @@ def _parties(
     unsaid: bool,
     who: Who,
     words: ArgumentWords,
+    homes: Callable[[Sequence[str]], Collection[str]],
 ) -> tuple[str, ...]:
     """The parties of a call, meeting or talks: the people named, else every participant; a
     dual noun ("الجانبان") adds the last meeting's parties (a dual pronoun, "لقائهما", means
@@ -302,6 +305,7 @@ def _parties(
     # تشين قانغ").
     chosen = people if len(people) >= 2 else [introduced(clause.tokens, found, m) for m in found]
     ids = distinct(who(m) for m in chosen)
+    ids = tuple(i for i in ids if i not in homes(ids))  # the envoy, not also his state
     if has_dual(clause.tokens, clause.trigger, words) and len(clause.pair) == 2:
         return clause.pair
     stems = (t.stem for t in clause.tokens if clause.span.contains(t.span))

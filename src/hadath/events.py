@@ -346,7 +346,7 @@ def _sentence_events(
             trigger.said,
             inflicted,
             not verbal,
-            (lambda _: ()) if domestic else (lambda chosen: homes(chosen, kb)),
+            (lambda _: ()) if domestic and not trigger.reciprocal else (lambda ids: homes(ids, kb)),
         )
         if trigger.quoted:  # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names
             actors, recipients = said_in_quote(

@@ -22,10 +22,10 @@ def side(actor_id: str, kb: ActorKB) -> str:
 
 
 def homes(actors: Sequence[str], kb: ActorKB) -> set[str]:
-    """The states the actors belong to, other than themselves: a ministry or a leader does not
-    act on its own state ("محذرة من أن تركيا ستتخذ …" is Turkey's ministry speaking)."""
-    found = {kb.state_by_iso3.get(side(a, kb)) for a in actors} - set(actors)
-    return {state for state in found if state}
+    """The states that the people and bodies among the actors belong to: a ministry or a leader
+    does not act on its own state ("محذرة من أن تركيا ستتخذ …" is Turkey's ministry speaking),
+    and a meeting with a state's envoy is not also one with the state."""
+    return {state for a in actors if (state := kb.state_by_iso3.get(side(a, kb))) and state != a}
 
 
 def other_sides(events: Sequence[Event], kb: ActorKB, fights: frozenset[str]) -> tuple[Event, ...]:

@@ -279,10 +279,10 @@ def test_subjects_of_later_clauses(text: str, event: str, actors: tuple[str, ...
         # a visit's place names its host
         ("وحط وزير الخارجية السوري وليد المعلم رحاله في مسقط.", "consult.visit.arrive",
          {"walid-muallem", "oman"}),
-        # a meeting joined to the act before it has that act's subject among its parties
+        # a meeting joined to the act before it has that act's subject among its parties (and
+        # the host's minister, not also his state)
         ("وحط وزير الخارجية السوري وليد المعلم رحاله في مسقط، والتقى الوزير العماني المسؤول عن "
-         "الشؤون الخارجية، يوسف بن علوي.", "consult.meet",
-         {"walid-muallem", "oman", "yusuf-bin-alawi"}),
+         "الشؤون الخارجية، يوسف بن علوي.", "consult.meet", {"walid-muallem", "yusuf-bin-alawi"}),
         # a meeting told as the setting of an act ("دعا X خلال لقائه Y") has its subject
         ("ودعا الرئيس السوري بشار الأسد خلال لقائه أمس المبعوث الأممي إلى سوريا ستيفان دي "
          "ميستورا في دمشق إلى احترام السيادة بعد طرد المسلحين من حلب.", "consult.meet.during",
@@ -410,3 +410,21 @@ def test_an_act_in_words_is_never_done_to_the_actors_own_state(
 ) -> None:
     found = [e for e in analyse(text, "2018-05-12").events if e.type == event]
     assert found and "turkey" not in found[0].recipients, found
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # "، كما التقى": the verb after an opener shares the subject of the act before it,
+        # and the envoy stands for his state
+        ("ووصل وزير الخارجية السوري وليد المعلم إلى مسقط أمس، كما التقى في طهران ممثل الرئيس "
+         "الروسي لشؤون الشرق الأوسط ميخائيل بوغدانوف.", {"walid-muallem", "mikhail-bogdanov"}),
+        ("وبحث وزير الخارجية العماني يوسف بن علوي مع روسيا والمبعوث الروسي ميخائيل بوغدانوف "
+         "الأزمة.", {"yusuf-bin-alawi", "mikhail-bogdanov"}),
+    ],
+)  # fmt: skip
+def test_a_meeting_with_a_states_envoy_is_not_also_one_with_the_state(
+    text: str, parties: set[str], analyse: Analyse
+) -> None:
+    met = [e for e in analyse(text, "2015-08-07").events if e.type == "CONSULT" and not e.mode]
+    assert met and set(met[0].actors) == parties, met
