@@ -392,10 +392,21 @@ def _sentence_events(
         words = tokens[first : min(last, first + 2)]
         # A word said of the other side ("عدوانها") names no act told before.
         definite = any(_is_definite(t, kb.article) or t.suffix for t in words)
-        if not verbal and not trigger.quoted and definite:
-            yield event, AGAIN
-        else:
-            yield event, RESULT if _outcome(tokens[first + 1 : last - 1], trigger, lex, kb) else NEW
+        told_as = RESULT if _outcome(tokens[first + 1 : last - 1], trigger, lex, kb) else NEW
+        for parties in _each(actors, tokens[first:last], trigger, lex):
+            event = dataclasses.replace(event, actors=parties)
+            yield event, AGAIN if not verbal and not trigger.quoted and definite else told_as
+
+
+def _each(
+    actors: tuple[str, ...], words: Sequence[Token], trigger: Trigger, lex: EventLexicon
+) -> list[tuple[str, ...]]:
+    """The parties of each act a trigger tells: two calls in the dual ("تلقى X اتصالين من Y و
+    Z") are one between X and Y and one between X and Z."""
+    two = trigger.reciprocal and any(t.stem in lex.arguments.twos for t in words)
+    if two and len(actors) == 3:
+        return [(actors[0], actors[1]), (actors[0], actors[2])]
+    return [actors]
 
 
 def _outcome(gap: Sequence[Token], trigger: Trigger, lex: EventLexicon, kb: ActorKB) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from hadath.model import Actor, Analysis, Event, Mention, Quote, Role, Span, TimeMention
@@ -12,6 +13,25 @@ def event_id(document_id: str, event: Event) -> str:
     """Return a stable id for an event: same document, type and trigger give the same id."""
     key = f"{document_id}|{event.type}|{event.trigger.start}|{event.trigger.end}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def event_ids(document_id: str, events: Sequence[Event]) -> list[tuple[str, Event]]:
+    """Pair each distinct event with its stored id (hadath.output.event_id, suffixed on clashes).
+
+    Exact duplicates are stored once; two different events with the same type and trigger
+    share an event_id, so the later ones get '-2', '-3'… to keep the primary key unique.
+    """
+    seen: set[Event] = set()
+    used: dict[str, int] = {}
+    paired: list[tuple[str, Event]] = []
+    for event in events:
+        if event in seen:
+            continue
+        seen.add(event)
+        base = event_id(document_id, event)
+        used[base] = used.get(base, 0) + 1
+        paired.append((base if used[base] == 1 else f"{base}-{used[base]}", event))
+    return paired
 
 
 def role_on(actor: Actor, date: str | None) -> Role | None:
@@ -56,11 +76,13 @@ def span_dict(span: Span, text: str) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.of(text)}
 
 
-def _event_dict(analysis: Analysis, event: Event, actors: dict[str, Actor]) -> dict[str, Any]:
+def _event_dict(
+    analysis: Analysis, ident: str, event: Event, actors: dict[str, Actor]
+) -> dict[str, Any]:
     text = analysis.document.text
     date = event.date.value if event.date else None
     return {
-        "id": event_id(analysis.document.id, event),
+        "id": ident,
         "event": event.type,
         "mode": event.mode,
         "context": list(event.context),
@@ -136,7 +158,10 @@ def to_contract(analysis: Analysis) -> dict[str, Any]:
             "published_source": doc.published_source,
             "language": doc.language,
         },
-        "events": [_event_dict(analysis, e, actors) for e in analysis.events],
+        "events": [
+            _event_dict(analysis, ident, e, actors)
+            for ident, e in event_ids(doc.id, analysis.events)
+        ],
         "quotes": [_quote_dict(analysis, q, actors) for q in analysis.quotes],
         "mentions": [_mention_dict(analysis, m) for m in analysis.mentions],
         "times": [_time_dict(analysis, t) for t in analysis.times],

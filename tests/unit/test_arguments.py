@@ -428,3 +428,10 @@ def test_a_meeting_with_a_states_envoy_is_not_also_one_with_the_state(
 ) -> None:
     met = [e for e in analyse(text, "2015-08-07").events if e.type == "CONSULT" and not e.mode]
     assert met and set(met[0].actors) == parties, met
+
+
+def test_a_request_verb_joined_to_a_summons_shares_its_subject(analyse: Analyse) -> None:
+    text = ("وقال المتحدث إن وزارة الخارجية التركية استدعت السفير الهولندي للمرة الثانية، "
+            "وطلبت توضيحات عاجلة بشأن الحادث.")  # fmt: skip
+    asked = [e for e in analyse(text, "2017-03-12").events if e.type == "REQUEST"]
+    assert asked and asked[0].actors == ("ministry-of-foreign-affairs-tur",), asked

@@ -99,3 +99,15 @@ def test_a_place_an_attack_hit_is_rendered_as_a_place(analyse: Analyse) -> None:
         "Kharkiv",
         "UKR",
     )
+
+
+def test_two_calls_told_in_the_dual_have_distinct_ids(analyse: Analyse) -> None:
+    text = ("تلقى وزير الخارجية المصري سامح شكري اتصالين هاتفيين اليوم من وزير الخارجية الروسي "
+            "سيرجي لافروف ووزير الخارجية الأمريكي جون كيري.")  # fmt: skip
+    events = to_contract(analyse(text))["events"]
+    pairs = {frozenset(a["id"] for a in e["actors"]) for e in events}
+    assert pairs == {
+        frozenset({"sameh-shoukry", "sergey-lavrov"}),
+        frozenset({"sameh-shoukry", "john-kerry"}),
+    }
+    assert len({e["id"] for e in events}) == len(events) == 2

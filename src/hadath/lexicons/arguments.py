@@ -36,6 +36,7 @@ class ArgumentWords:
     within: frozenset[str] = frozenset()  # "أعرب فيه": the verb is said in the call just told
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
+    twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
     clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
     describing: frozenset[str] = frozenset()  # "الموقعة عام 2001": the time is a noun's
@@ -84,6 +85,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         within=words("within"),
         sources=words("sources"),
         duals=words("duals"),
+        twos=words("twos"),
         suffered=words("suffered"),
         clause_openers=words("clause_openers"),
         describing=words("describing"),

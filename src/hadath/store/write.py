@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 
 from hadath.errors import StoreError
-from hadath.model import Actor, Analysis, Document, Event, Failure, Span
-from hadath.output import event_id
+from hadath.model import Actor, Analysis, Document, Failure, Span
+from hadath.output import event_ids
 from hadath.store.records import ISO_PREFIX
 
 _PRECISION_LENGTH = MappingProxyType({"year": 4, "month": 7, "day": 10})
@@ -20,25 +20,6 @@ _PRECISION_LENGTH = MappingProxyType({"year": 4, "month": 7, "day": 10})
 def content_hash(text: str) -> str:
     """Return the hash that decides whether a stored document's text changed."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def event_ids(document_id: str, events: Sequence[Event]) -> list[tuple[str, Event]]:
-    """Pair each distinct event with its stored id (hadath.output.event_id, suffixed on clashes).
-
-    Exact duplicates are stored once; two different events with the same type and trigger
-    share an event_id, so the later ones get '-2', '-3'… to keep the primary key unique.
-    """
-    seen: set[Event] = set()
-    used: dict[str, int] = {}
-    paired: list[tuple[str, Event]] = []
-    for event in events:
-        if event in seen:
-            continue
-        seen.add(event)
-        base = event_id(document_id, event)
-        used[base] = used.get(base, 0) + 1
-        paired.append((base if used[base] == 1 else f"{base}-{used[base]}", event))
-    return paired
 
 
 def save_analysis(connection: sqlite3.Connection, analysis: Analysis, run_id: int | None) -> bool:
