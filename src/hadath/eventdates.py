@@ -14,11 +14,18 @@ _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happen
 
 
 def _nearest_time(
-    times: Sequence[TimeMention], clause: Span, trigger: Span, described: Sequence[Token]
+    times: Sequence[TimeMention],
+    clause: Span,
+    trigger: Span,
+    described: Sequence[Token],
+    published: str | None,
 ) -> TimeMention | None:
     """The time in a span nearest the trigger, leaving out those after a word that describes
     another noun by when it happened ("… اتفاقية التعاون الموقعة بينهما عام 2001")."""
     inside = [t for t in times if clause.contains(t.span) and t.value is not None]
+    # A time after publication is of something planned ("دعوة لزيارة روسيا في سبتمبر المقبل"),
+    # not of an act the article reports.
+    inside = [t for t in inside if not (published and t.value and t.value.value > published)]
     inside = [
         t for t in inside if not any(trigger.end < d.span.start < t.span.start for d in described)
     ]
@@ -42,7 +49,9 @@ def event_date(
     # الموقع في …"); further on, another noun.
     described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
-        when = _nearest_time(analysis.times, scope, trigger, described)
+        when = _nearest_time(
+            analysis.times, scope, trigger, described, analysis.document.published
+        )
         if when is not None and when.value is not None:
             return when.value, source
     if lead is not None and not historical:

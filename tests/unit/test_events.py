@@ -302,3 +302,11 @@ def test_an_attack_somewhere_has_no_place_as_target(analyse: Analyse) -> None:
     text = "وشنت القوات الروسية هجوما بطائرات مسيرة في مدينة خاركيف."
     attacks = [e for e in analyse(text, "2024-05-15").events if e.type == "ASSAULT"]
     assert attacks and attacks[0].recipients == (), attacks
+
+
+def test_a_time_after_publication_dates_what_is_planned_not_the_act(analyse: Analyse) -> None:
+    text = ("وجه الرئيس الروسي فلاديمير بوتين دعوة رسمية للزعيم الكوري الشمالي كيم جونغ أون "
+            "لزيارة روسيا في سبتمبر المقبل.")  # fmt: skip
+    invited = [e for e in analyse(text, "2018-06-15").events if e.type == "REQUEST"]
+    assert invited and invited[0].date is not None, invited
+    assert invited[0].date.value <= "2018-06-15", invited
