@@ -49,9 +49,7 @@ def event_date(
     # الموقع في …"); further on, another noun.
     described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
-        when = _nearest_time(
-            analysis.times, scope, trigger, described, analysis.document.published
-        )
+        when = _nearest_time(analysis.times, scope, trigger, described, analysis.document.published)
         if when is not None and when.value is not None:
             return when.value, source
     if lead is not None and not historical:

@@ -438,6 +438,11 @@ def _restates(first: Event, later: Event) -> bool:
         return False
     if _INFERRED_SOURCES & {first.date_source, later.date_source}:
         return False
+    return _same_time(first, later)
+
+
+def _same_time(first: Event, later: Event) -> bool:
+    """Whether two events' dates are the same at the coarser one's precision."""
     one, other = (first.date.value if first.date else ""), (later.date.value if later.date else "")
     return bool(one and other) and (one.startswith(other) or other.startswith(one))
 
@@ -445,10 +450,13 @@ def _restates(first: Event, later: Event) -> bool:
 NEW, AGAIN, RESULT = "new", "again", "result"  # how a mention of an act relates to those told
 
 
-def merge(events: Sequence[tuple[Event, str]]) -> tuple[Event, ...]:
+def merge(
+    events: Sequence[tuple[Event, str]], pairs: frozenset[str] = frozenset()
+) -> tuple[Event, ...]:
     """Keep one event per act: the same type, participants and date, or a definite noun
     ("خلال المكالمة") that refers back to an earlier event of the same type and mode; what an
-    act told before caused ("أسفر الهجوم في 23 يونيو عن مقتل أربعة") adds its date and toll."""
+    act told before caused ("أسفر الهجوم في 23 يونيو عن مقتل أربعة") adds its date and toll;
+    a call or meeting (`pairs`) with one party named is one told before with both."""
     kept: dict[tuple[object, ...], Event] = {}
     for event, told in events:
         earlier = [e for e in kept.values() if (e.type, e.mode) == (event.type, event.mode)]
@@ -463,6 +471,16 @@ def merge(events: Sequence[tuple[Event, str]]) -> tuple[Event, ...]:
                     for k, e in kept.items()}  # fmt: skip
             continue
         if undated and any(_key(e)[:3] == _key(event)[:3] for e in earlier):
+            continue
+        # A call with one party named ("خاطب إيب بوتين عبر مكالمة هاتفية") is one told with both.
+        if (
+            event.type in pairs
+            and len(event.actors) == 1
+            and any(
+                set(event.actors) < set(e.actors) and (undated or _same_time(e, event))
+                for e in earlier
+            )
+        ):
             continue
         if any(_restates(e, event) for e in kept.values()):
             continue
@@ -541,7 +559,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         inside = [m for m in acting if sentence.contains(m.span)]
         carried = subject(tokens_in(analysis.tokens, sentence), inside, lex.arguments) or carried
     found = [(_counted(e, analysis, resources), told) for e, told in found]
-    events = merge([e for e in found if not e[0].negated])
+    events = merge([e for e in found if not e[0].negated], lex.arguments.pair_types)
     events = other_sides(events, kb, lex.arguments.fights)
     events = aimed_at(
         resources.places, analysis.tokens, places, events, lex.arguments.fights, lex.arguments.aimed

@@ -310,3 +310,10 @@ def test_a_time_after_publication_dates_what_is_planned_not_the_act(analyse: Ana
     invited = [e for e in analyse(text, "2018-06-15").events if e.type == "REQUEST"]
     assert invited and invited[0].date is not None, invited
     assert invited[0].date.value <= "2018-06-15", invited
+
+
+def test_a_call_told_again_with_one_party_named_is_the_same_call(analyse: Analyse) -> None:
+    text = ("أجرى الرئيس الأمريكي دونالد ترامب اتصالا هاتفيا مع نظيره الروسي فلاديمير بوتين. "
+            "وأضاف المتحدث أن بوتين تحدث هاتفيا لمدة ساعة.")  # fmt: skip
+    calls = [e for e in analyse(text, "2018-04-02").events if e.type == "CONSULT"]
+    assert [set(e.actors) for e in calls] == [{"donald-trump", "vladimir-putin"}], calls
