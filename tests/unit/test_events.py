@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.events import NEW, _word_matches, merge
+from hadath.events import _word_matches
 from hadath.lexicons.morphology import VERB
+from hadath.merging import NEW, merge
 from hadath.model import Analysis, Document, Event, Span, TimeValue
 from hadath.pipeline import process
 from hadath.resources import Resources
