@@ -7,15 +7,18 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from hadath.arguments import (
+    BARE,
     Clause,
     Who,
     distinct,
+    eligible,
     fronted,
     introduces,
     joined_verb,
     naming,
     opens_sentence,
     participants,
+    roles,
     subject,
 )
 from hadath.casualties import toll
@@ -214,6 +217,18 @@ def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
 
 
+def _antecedent(
+    tokens: Sequence[Token], mentions: Sequence[Mention], first: int, lex: EventLexicon
+) -> Mention | None:
+    """The participant named right before the relative pronoun at token `first - 1`, unless a
+    preposition governs it ("المسؤول الثالث من الاتحاد الأوروبي الذي يزور")."""
+    pronoun = tokens[first - 1].span
+    before = [m for m in eligible(mentions) if m.span.end <= pronoun.start]
+    if not before or tokens_in(tokens, Span(before[-1].span.end, pronoun.start)):
+        return None
+    return before[-1] if roles(tokens, before[-1:], lex.arguments)[before[-1]] == BARE else None
+
+
 def _is_definite(token: Token, article: str) -> bool:
     return token.prefix.endswith(article)
 
@@ -306,6 +321,14 @@ def _sentence_events(
         joined = joined_verb(tokens, first, clause.start, inside, lex.arguments)
         if verbal and doer is not None and joined:
             earlier, resumed = doer, True
+        # "… هادي الذي يزور مصر": a verb right after a relative pronoun has its antecedent.
+        # Not an act whose target a preposition takes: in "حركة غولن التي تلقي تركيا باللوم
+        # عليها" the antecedent is the one blamed, as it is what a verb's object pronoun
+        # stands for ("الذي تتهمه السلطات"). A meeting or an attack takes it as its subject.
+        relative = said_before in lex.arguments.relatives and not tokens[first].suffix
+        relative = relative and (trigger.reciprocal or trigger.type in lex.arguments.inflicted)
+        if relative and (antecedent := _antecedent(tokens, inside, first, lex)):
+            earlier, resumed = antecedent, True
         # "تلقى X اتصالا من Y أعرب فيه عن …": said in the call, by the one who made it.
         within = first + 1 < len(tokens) and tokens[first + 1].norm in lex.arguments.within
         if verbal and within and calls:

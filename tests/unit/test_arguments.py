@@ -435,3 +435,18 @@ def test_a_request_verb_joined_to_a_summons_shares_its_subject(analyse: Analyse)
             "وطلبت توضيحات عاجلة بشأن الحادث.")  # fmt: skip
     asked = [e for e in analyse(text, "2017-03-12").events if e.type == "REQUEST"]
     assert asked and asked[0].actors == ("ministry-of-foreign-affairs-tur",), asked
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("وأدانت الحكومة العراقية تنظيم داعش الذي هاجم مدينة تكريت.", "ASSAULT", "islamic-state"),
+        ("التقى الرئيس المصري عبد الفتاح السيسي اليوم بالقاهرة الرئيس اليمني عبد ربه منصور هادي "
+         "الذي يزور مصر حاليا.", "CONSULT", "abdrabbuh-mansur-hadi"),
+    ],
+)  # fmt: skip
+def test_a_verb_right_after_a_relative_pronoun_is_its_antecedents(
+    text: str, event: str, actor: str, analyse: Analyse
+) -> None:
+    found = [e for e in analyse(text, "2015-08-06").events if e.type == event]
+    assert found and actor in found[-1].actors, found
