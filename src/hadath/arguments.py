@@ -40,6 +40,7 @@ class Clause:
     framing: Mention | None = None  # the subject of the act whose setting the trigger is
     visit: bool = False  # a visit: the state whose place it names after it is the host
     adverbial: bool = False  # a participle or noun in the accusative after a comma ("، محذرا")
+    inflected: bool = False  # a verb that carries its subject ("اتهموا"): who follows is object
     places: Sequence[Span] = ()  # the places the sentence names
 
 
@@ -245,18 +246,21 @@ def participants(
     spoken = [m for m in pre if m.span.start >= clause.cut] if reported and speaker else []
     # Whom the words are about is their subject, not one a preposition governs.
     spoken.sort(key=lambda m: marked[m] != BARE)
+    # Who follows a speaker, or a verb that carries its subject when there is one to take it
+    # (named before, or carried), is no actor.
+    ahead = said or (clause.inflected and bool(before or unsaid))
     named = clause.resumes or (
         speaker[0]
         if spoken
         # A speaker is named before what he says: what follows it is only spoken of.
         else _actor(
-            pre, [] if said else [*within, *after], marked, clause, words, inflicted and noun
+            pre, [] if ahead else [*within, *after], marked, clause, words, inflicted and noun
         )
     )
     actor = introduced(clause.tokens, eligible(clause.mentions), named) if named else None
     if actor is None and unsaid:
         actor = clause.carried
-    if actor is None and (before or (after and not said)):
+    if actor is None and (before or (after and not ahead)):
         actor = (before or after)[0]
     joined = conjuncts(clause.tokens, found, actor, words) if actor else []
     first = distinct(who(m) for m in [*([actor] if actor else []), *joined])

@@ -217,6 +217,12 @@ def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
 
 
+def _inflected(verb: Token, lex: EventLexicon) -> bool:
+    """Whether a verb carries its subject in its ending ("اتهموا", "اتهموه")."""
+    word = verb.norm[: -len(verb.suffix)] if verb.suffix else verb.norm
+    return word.endswith(lex.arguments.subject_endings)
+
+
 def _antecedent(
     tokens: Sequence[Token], mentions: Sequence[Mention], first: int, lex: EventLexicon
 ) -> Mention | None:
@@ -350,6 +356,7 @@ def _sentence_events(
             pair=dual_pair(tokens, inside, span, who, lex.arguments) or pair,
             visit=trigger.mode in lex.arguments.hosted,
             adverbial=adverbial,
+            inflected=verbal and _inflected(tokens[first], lex),
             places=[
                 p.span for p in analysis.places if p.kind != "state" and sentence.contains(p.span)
             ],

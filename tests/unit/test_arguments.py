@@ -450,3 +450,10 @@ def test_a_verb_right_after_a_relative_pronoun_is_its_antecedents(
 ) -> None:
     found = [e for e in analyse(text, "2015-08-06").events if e.type == event]
     assert found and actor in found[-1].actors, found
+
+
+def test_who_follows_a_verb_that_carries_its_subject_is_its_object(analyse: Analyse) -> None:
+    text = ("واتهم الانفصاليون الموالون لروسيا كييف بخرق الهدنة. كما اتهموا القوات الأوكرانية "
+            "بإطلاق نيران الأسلحة الثقيلة.")  # fmt: skip
+    found = [(e.actors, e.recipients) for e in analyse(text, "2015-08-03").events]
+    assert (("russian-separatists-ukraine",), ("armed-forces-ukr",)) in found, found

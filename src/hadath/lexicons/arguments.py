@@ -37,6 +37,7 @@ class ArgumentWords:
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
+    subject_endings: tuple[str, ...] = ()  # "اتهموا": the verb carries its subject
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
     clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
     describing: frozenset[str] = frozenset()  # "الموقعة عام 2001": the time is a noun's
@@ -86,6 +87,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         sources=words("sources"),
         duals=words("duals"),
         twos=words("twos"),
+        subject_endings=tuple(words("subject_endings")),
         suffered=words("suffered"),
         clause_openers=words("clause_openers"),
         describing=words("describing"),
