@@ -142,6 +142,11 @@ def _quoted_alone(analysis: Analysis, k: int, triggers: Sequence[Span]) -> bool:
     )
 
 
+def _quoted(analysis: Analysis, span: Span) -> bool:
+    """Whether a span stands inside a quotation."""
+    return any(q.span.contains(span) for q in analysis.quotes)
+
+
 def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> Token | None:
     """The particle of a past perfect ("كانت … قد"), or None."""
     aux = next((i for i, t in enumerate(tokens) if t.norm in lex.past_auxiliaries), None)
@@ -373,7 +378,10 @@ def _sentence_events(
             not verbal,
             (lambda _: ()) if domestic and not trigger.reciprocal else (lambda ids: homes(ids, kb)),
         )
-        if trigger.quoted:  # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names
+        # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names; so is an act the
+        # speaker tells as his own ("ونواصل دعوتنا إلى جميع الأطراف").
+        own = tokens[first].suffix in lex.arguments.first_person and not trigger.reciprocal
+        if trigger.quoted or (own and _quoted(analysis, span)):
             actors, recipients = said_in_quote(
                 analysis, kb, span, actors + recipients, who, lex.complementizers
             )

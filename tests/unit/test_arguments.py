@@ -457,3 +457,10 @@ def test_who_follows_a_verb_that_carries_its_subject_is_its_object(analyse: Anal
             "بإطلاق نيران الأسلحة الثقيلة.")  # fmt: skip
     found = [(e.actors, e.recipients) for e in analyse(text, "2015-08-03").events]
     assert (("russian-separatists-ukraine",), ("armed-forces-ukr",)) in found, found
+
+
+def test_an_act_a_speaker_tells_as_his_own_in_a_quotation_is_his(analyse: Analyse) -> None:
+    text = ('وقالت وزارة الخارجية القطرية في بيان: "نرى أن اليمن يحتاج إلى السلام، ونجدد '
+            'دعوتنا إلى الحوثيين للعودة إلى طاولة المفاوضات دون شروط".')  # fmt: skip
+    asked = [e for e in analyse(text, "2018-03-26").events if e.type == "REQUEST"]
+    assert asked and asked[0].actors == ("ministry-of-foreign-affairs-qat",), asked
