@@ -222,6 +222,11 @@ def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
 
 
+def _purpose(word: Token, lex: EventLexicon) -> bool:
+    """Whether a noun carries a purpose preposition and a pronoun ("لتهنئته", "لبحث")."""
+    return bool(word.suffix) and word.prefix[-1:] in lex.arguments.purpose
+
+
 def _inflected(verb: Token, lex: EventLexicon) -> bool:
     """Whether a verb carries its subject in its ending ("اتهموا", "اتهموه")."""
     word = verb.norm[: -len(verb.suffix)] if verb.suffix else verb.norm
@@ -332,6 +337,11 @@ def _sentence_events(
         joined = joined_verb(tokens, first, clause.start, inside, lex.arguments)
         if verbal and doer is not None and joined:
             earlier, resumed = doer, True
+        # "اتصل X بـY لتهنئته": a purpose is the last verb's subject's act, done to whom the
+        # pronoun on it stands for, the last one named before it.
+        aim = _purpose(tokens[first], lex) and not verbal and doer is not None
+        if aim:
+            earlier, resumed = doer, True
         # "… هادي الذي يزور مصر": a verb right after a relative pronoun has its antecedent.
         # Not an act whose target a preposition takes: in "حركة غولن التي تلقي تركيا باللوم
         # عليها" the antecedent is the one blamed, as it is what a verb's object pronoun
@@ -389,6 +399,9 @@ def _sentence_events(
             actors, recipients = said_in_quote(
                 analysis, kb, span, recipients, who, lex.complementizers
             )
+        if aim and not recipients:
+            named = [who(m) for m in eligible(inside) if m.span.end <= span.start]
+            recipients = distinct([next((a for a in reversed(named) if a not in actors), None)])
         if suffered and not recipients:
             recipients = distinct(map(who, suffered))
         if not recipients and clause.end in responses:

@@ -465,3 +465,11 @@ def test_an_act_a_speaker_tells_as_his_own_in_a_quotation_is_his(analyse: Analys
             'دعوتنا إلى الحوثيين للعودة إلى طاولة المفاوضات دون شروط".')  # fmt: skip
     asked = [e for e in analyse(text, "2018-03-26").events if e.type == "REQUEST"]
     assert asked and asked[0].actors == ("ministry-of-foreign-affairs-qat",), asked
+
+
+def test_a_purpose_after_a_call_is_the_callers_act_to_the_one_called(analyse: Analyse) -> None:
+    text = ("أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين "
+            "لتهنئته بفوزه في الانتخابات.")  # fmt: skip
+    praised = [e for e in analyse(text, "2018-03-19").events if e.type == "SUPPORT"]
+    assert praised and praised[0].actors == ("emmanuel-macron",), praised
+    assert praised[0].recipients == ("vladimir-putin",), praised

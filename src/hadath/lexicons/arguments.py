@@ -39,6 +39,7 @@ class ArgumentWords:
     twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
     subject_endings: tuple[str, ...] = ()  # "اتهموا": the verb carries its subject
     first_person: frozenset[str] = frozenset()  # "دعوتنا": the speaker's own act
+    purpose: frozenset[str] = frozenset()  # "لتهنئته": ل of purpose on a noun of an act
     suffered: frozenset[str] = frozenset()  # "قتل … في غارة": the kill was suffered
     clause_openers: frozenset[str] = frozenset()  # "لكن X استنكر": X opens a clause of its own
     describing: frozenset[str] = frozenset()  # "الموقعة عام 2001": the time is a noun's
@@ -90,6 +91,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         twos=words("twos"),
         subject_endings=tuple(words("subject_endings")),
         first_person=words("first_person"),
+        purpose=words("purpose"),
         suffered=words("suffered"),
         clause_openers=words("clause_openers"),
         describing=words("describing"),
