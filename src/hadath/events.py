@@ -34,7 +34,7 @@ from hadath.places import aimed_at, event_place, sharpened
 from hadath.resources import Resources
 from hadath.sides import homes, other_sides, responded_to
 from hadath.tokenize import tokens_in
-from hadath.unsaid import Found, caller, dual_pair, said_in_quote, suffered_in
+from hadath.unsaid import Found, caller, dual_pair, quote_of, said_in_quote, suffered_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
@@ -135,16 +135,10 @@ def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[Found]
 def _quoted_alone(analysis: Analysis, k: int, triggers: Sequence[Span]) -> bool:
     """Whether trigger k stands in a quotation that tells no other act: a word that describes
     the other side ("في مواجهة العدوان") inside a statement of something else is no accusation."""
-    span = triggers[k]
-    quote = next((q for q in analysis.quotes if q.span.contains(span)), None)
+    quote = quote_of(analysis, triggers[k])
     return quote is not None and not any(
         j != k and quote.span.overlaps(t) for j, t in enumerate(triggers)
     )
-
-
-def _quoted(analysis: Analysis, span: Span) -> bool:
-    """Whether a span stands inside a quotation."""
-    return any(q.span.contains(span) for q in analysis.quotes)
 
 
 def _past_perfect(tokens: Sequence[Token], lex: EventLexicon) -> Token | None:
@@ -333,14 +327,12 @@ def _sentence_events(
         framed = said_before in lex.arguments.topic or tokens[first].norm in lex.arguments.topic
         so_far = [m for m in inside if m.span.end <= clause.start]
         earlier = subject(tokens, so_far, lex.arguments) if resumed or framed else None
-        # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its subject.
-        joined = joined_verb(tokens, first, clause.start, inside, lex.arguments)
-        if verbal and doer is not None and joined:
-            earlier, resumed = doer, True
-        # "اتصل X بـY لتهنئته": a purpose is the last verb's subject's act, done to whom the
-        # pronoun on it stands for, the last one named before it.
-        aim = _purpose(tokens[first], lex) and not verbal and doer is not None
-        if aim:
+        # "استنكر X الاتهامات وطالب كييف بـ…": a verb joined to the last one shares its
+        # subject; so does a purpose ("اتصل X بـY لتهنئته"), done to whom the pronoun on it
+        # stands for, the last one named before it.
+        joined = verbal and joined_verb(tokens, first, clause.start, inside, lex.arguments)
+        aim = not verbal and doer is not None and _purpose(tokens[first], lex)
+        if doer is not None and (joined or aim):
             earlier, resumed = doer, True
         # "… هادي الذي يزور مصر": a verb right after a relative pronoun has its antecedent.
         # Not an act whose target a preposition takes: in "حركة غولن التي تلقي تركيا باللوم
@@ -391,7 +383,7 @@ def _sentence_events(
         # "نرى روسيا تمضي في عدوانها": the speaker's, of whom it names; so is an act the
         # speaker tells as his own ("ونواصل دعوتنا إلى جميع الأطراف").
         own = tokens[first].suffix in lex.arguments.first_person and not trigger.reciprocal
-        if trigger.quoted or (own and _quoted(analysis, span)):
+        if trigger.quoted or (own and quote_of(analysis, span) is not None):
             actors, recipients = said_in_quote(
                 analysis, kb, span, actors + recipients, who, lex.complementizers
             )

@@ -9,7 +9,7 @@ from hadath.arguments import ASIDE, Who, distinct, eligible, has_dual, last_two,
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.arguments import ArgumentWords
 from hadath.lexicons.events import Trigger
-from hadath.model import Analysis, Mention, Span, Token
+from hadath.model import Analysis, Mention, Quote, Span, Token
 from hadath.newnames import TITLE_GAP
 from hadath.tokenize import token_at, tokens_in
 
@@ -38,6 +38,11 @@ def caller(
     return subject(tokens, found, words)
 
 
+def quote_of(analysis: Analysis, span: Span) -> Quote | None:
+    """The quotation a span stands in, if any."""
+    return next((q for q in analysis.quotes if q.span.contains(span)), None)
+
+
 def said_in_quote(
     analysis: Analysis,
     kb: ActorKB,
@@ -50,7 +55,7 @@ def said_in_quote(
     speaker's ("مؤكدة أن \"… وسنرد عليها\""); the recipient is whoever the clause names, else
     the first other side the words it reports name, from the complementizer that opens them
     ("وأبلغتها بأن واشنطن \"…\""), else in the quotation."""
-    quote = next((q for q in analysis.quotes if q.span.contains(span)), None)
+    quote = quote_of(analysis, span)
     speaker = quote.speaker_actor_id if quote else None
     if quote is None or speaker is None:
         return (), recipients
