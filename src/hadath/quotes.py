@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from hadath.arguments import BARE, introduced, roles
+from hadath.arguments import BARE, introduced, roles, subject
 from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Mention, Quote, Span, Token
 from hadath.resources import Resources
@@ -46,11 +46,12 @@ def _speaker(
     cue: Token | None,
     lex: EventLexicon,
     previous: str | None,
+    told: Mention | None,
 ) -> str | None:
     """The speech verb's subject: a name right after it (VSO), else the sentence's first
     participant before it (SVO); for "قوله" the one named just before; for "وأضاف" the
-    previous quotation's speaker; with no speech verb, the sentence's subject; else the last
-    person named before the sentence."""
+    previous quotation's speaker; with no speech verb, the sentence's subject; else the
+    previous sentence's subject (`told`) when a person, else the last person named before."""
     inside = [m for m in speakers if sentence.contains(m.span)]
     # A name after a preposition ("خلال اجتماع في البيت الأبيض") is not who spoke.
     marked = roles(tokens, inside, lex.arguments)
@@ -71,8 +72,21 @@ def _speaker(
     elif bare:
         # No speech verb: the sentence's subject says it ("وبعث X رسالة متعهدا بأن «…»").
         return introduced(tokens, inside, bare[0]).actor_id
+    if told is not None and told.kind == "person":
+        return told.actor_id
     earlier = [m for m in speakers if m.span.end <= sentence.start and m.kind == "person"]
     return earlier[-1].actor_id if earlier else None
+
+
+def _told(
+    analysis: Analysis, speakers: Sequence[Mention], sentence: Span, lex: EventLexicon
+) -> Mention | None:
+    """The subject of the sentence before this one: whom a "وقال" that names nobody continues."""
+    prior = [s for s in analysis.sentences if s.end <= sentence.start]
+    if not prior:
+        return None
+    inside = [m for m in speakers if prior[-1].contains(m.span)]
+    return subject(tokens_in(analysis.tokens, prior[-1]), inside, lex.arguments)
 
 
 def _limit(tokens: Sequence[Token], cue: Token, sentence: Span, lex: EventLexicon) -> int:
@@ -108,6 +122,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         cue = _cue(before, lex.cues, span.start)
         previous = quotes[-1].speaker_actor_id if quotes else None
         lead = Span(sentence.start, span.start)
-        speaker = _speaker(analysis.tokens, speakers, lead, cue, lex, previous)
+        told = _told(analysis, speakers, sentence, lex)
+        speaker = _speaker(analysis.tokens, speakers, lead, cue, lex, previous, told)
         quotes.append(Quote(span, speaker, cue.span if cue else None, span.of(text)))
     return dataclasses.replace(analysis, quotes=tuple(quotes))

@@ -73,6 +73,9 @@ def test_a_person_a_title_introduces_is_the_speaker_not_the_titles_state(analyse
         # A name after a preposition is where the words were said, not who said them.
         ("حذر وزير الخزانة الأمريكي ستيفن منوتشين أنقرة من عقوبات جديدة. "
          'وقال خلال مؤتمر في البيت الأبيض "لن ننتظر طويلا قبل أن نتحرك".', "steven-mnuchin"),
+        # "وقال" naming nobody continues the previous sentence's subject, not its last name.
+        ("دعا وزير الخارجية الأميركي أنتوني بلينكن نظيره الروسي سيرغي لافروف إلى وقف التصعيد. "
+         'وقال في مؤتمر صحفي "الوقت ما زال متاحا أمام الدبلوماسية".', "antony-blinken"),
         # A nisba before a name gives way to the person it introduces.
         ('وقال السفير الروسي لدى لندن ألكسندر ياكوفينكو إن "بلاده لن ترد على الإنذار".',
          "alexander-yakovenko"),
