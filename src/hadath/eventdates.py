@@ -3,6 +3,7 @@ reached, else the day its lead reports."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from hadath.lexicons.events import EventLexicon
@@ -27,7 +28,7 @@ def _nearest_time(
     # not of an act the article reports.
     inside = [t for t in inside if not (published and t.value and t.value.value > published)]
     inside = [
-        t for t in inside if not any(trigger.end < d.span.start < t.span.start for d in described)
+        t for t in inside if not any(trigger.start < d.span.start < t.span.start for d in described)
     ]
     return min(inside, key=lambda t: abs(t.span.start - trigger.start), default=None)
 
@@ -48,6 +49,15 @@ def event_date(
     # A describing word right after the trigger describes the trigger's own noun ("الاتفاق
     # الموقع في …"); further on, another noun.
     described = [t for t in after[_DESCRIBED_GAP:] if t.stem in lex.arguments.describing]
+    # A time after "أن" is of what was agreed, asked or said ("اتفقا على أن يلتقيا في 21
+    # سبتمبر"), not of the act itself; after "بعد أن" it is of an act told as past.
+    described += [
+        t
+        for before, t in itertools.pairwise(tokens)
+        if t.span.start > trigger.start
+        and t.norm in lex.complementizers
+        and before.norm not in lex.past_after
+    ]
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
         when = _nearest_time(analysis.times, scope, trigger, described, analysis.document.published)
         if when is not None and when.value is not None:

@@ -299,6 +299,7 @@ def _sentence_events(
     suffered: list[Mention] = []  # the victims of a kill told as suffered in the next attack
     told: set[str] = set()  # the types this sentence's verbs have told
     doer: Mention | None = None  # the subject of the sentence's last verb
+    met = pair  # the parties of the last call or meeting, this sentence's included
     for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
         zip(found, spans, _clauses(sentence, found, spans, fronts, responses), ends, strict=True)
     ):
@@ -360,7 +361,7 @@ def _sentence_events(
             carried=carried,
             resumes=earlier if resumed else None,
             framing=earlier if framed else None,
-            pair=dual_pair(tokens, inside, span, who, lex.arguments) or pair,
+            pair=dual_pair(tokens, inside, span, who, lex.arguments) or met,
             visit=trigger.mode in lex.arguments.hosted,
             adverbial=adverbial,
             inflected=verbal and _inflected(tokens[first], lex),
@@ -407,6 +408,8 @@ def _sentence_events(
             continue
         if verbal:
             told.add(trigger.type)
+        if trigger.type in lex.arguments.pair_types and len(actors) > 1:
+            met = actors
         event = Event(
             type=trigger.type,
             mode=trigger.mode,

@@ -255,6 +255,25 @@ def test_a_time_that_dates_another_noun_does_not_date_the_act(analyse: Analyse) 
     assert agreed.date is not None and not agreed.date.value.startswith("2001")
 
 
+_TALKS_THEN_AGREEMENT = (
+    "استقبل الرئيس الأمريكي جو بايدن نظيره الفرنسي إيمانويل ماكرون في البيت الأبيض. "
+    "من جانبه، أجرى وزير الخارجية الأمريكي أنتوني بلينكن محادثات الاثنين مع نظيره الصيني "
+    "وانغ يي واتفق الوزيران على أن يلتقيا مجددا في 3 مايو."
+)
+
+
+def test_a_time_after_an_is_of_what_was_agreed_not_of_the_act(analyse: Analyse) -> None:
+    events = analyse(_TALKS_THEN_AGREEMENT, "2023-06-20").events
+    (agreed,) = [e for e in events if e.type == "AGREE"]
+    assert agreed.date is not None and agreed.date.value == "2023-06-19", agreed
+
+
+def test_the_two_parties_are_those_of_the_talks_earlier_in_the_sentence(analyse: Analyse) -> None:
+    events = analyse(_TALKS_THEN_AGREEMENT, "2023-06-20").events
+    (agreed,) = [e for e in events if e.type == "AGREE"]
+    assert set(agreed.actors) == {"antony-blinken", "wang-yi"}, agreed
+
+
 @pytest.mark.parametrize(
     ("text", "coded"),
     [
