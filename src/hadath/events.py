@@ -26,110 +26,20 @@ from hadath.earlier import earlier_act, first_since
 from hadath.eventdates import event_date, lead_day, story_day
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
-from hadath.lexicons.morphology import VERB
 from hadath.lexicons.places import PlaceLexicon
 from hadath.merging import AGAIN, NEW, RESULT, merge
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
-from hadath.places import aimed_at, event_place, sharpened
+from hadath.places import aimed_at, continued, event_place, sharpened
 from hadath.resources import Resources
 from hadath.sides import homes, other_sides, responded_to
 from hadath.tokenize import tokens_in
+from hadath.triggers import find_triggers, match_part
 from hadath.unsaid import Found, caller, dual_pair, quote_of, said_in_quote, suffered_in
 
 _NEGATION_WINDOW = 3  # words before a trigger in which a negation governs it
 _MODAL_WINDOW = 8  # words before a trigger in which a modal or future word governs it
 _DATELINE_WORDS = 8  # words before the dash that ends a dateline ("دبي، … (CNN)—")
 _DATELINE_REST = 4  # words besides its dates in a dateline line ("الكويت 25 شوال … واس")
-
-
-def _bare(stem: str, suffix: str) -> str:
-    """The stem without a tolerated final letter ("اتصالا" -> "اتصال"), or "" when it has none."""
-    return stem[: -len(suffix)] if suffix and len(stem) > 3 and stem.endswith(suffix) else ""
-
-
-def verb_readings(token: Token, verbs: frozenset[str]) -> set[str]:
-    """The token as a verb: its written form without a conjunction (verb proclitic) and
-    without an object pronoun ("ووجهته" -> وجهته، وجهت). No other proclitic is removed, so
-    "لرفضها" and "بحثت" are not read as the verbs رفض and حثت."""
-    forms = {token.norm, *(token.norm[len(p) :] for p in verbs if p and token.norm.startswith(p))}
-    cut = token.suffix
-    return forms | {f[: -len(cut)] for f in forms if cut and f.endswith(cut) and len(f) > len(cut)}
-
-
-def _word_matches(token: Token, word: str, suffix: str, verbs: frozenset[str]) -> bool:
-    """Whether a token is a pattern word; a verb form is compared with the written word."""
-    if word.startswith(VERB):
-        return word[len(VERB) :] in verb_readings(token, verbs)
-    return word in (token.stem, token.norm) or _bare(token.stem, suffix) == word
-
-
-def _match_part(
-    tokens: Sequence[Token],
-    i: int,
-    part: tuple[str, ...],
-    suffix: str = "",
-    verbs: frozenset[str] = frozenset({""}),
-) -> int | None:
-    if i + len(part) > len(tokens):
-        return None
-    if all(_word_matches(tokens[i + k], w, suffix, verbs) for k, w in enumerate(part)):
-        return i + len(part)
-    return None
-
-
-def _match(
-    tokens: Sequence[Token], i: int, pattern: tuple[tuple[str, ...], ...], lex: EventLexicon
-) -> int | None:
-    """Return the index after the pattern matched at i, or None."""
-    suffix, verbs, gap = lex.tolerated_suffix, lex.verb_proclitics, lex.max_gap
-    end = _match_part(tokens, i, pattern[0], suffix, verbs)
-    for part in pattern[1:]:
-        if end is None:
-            return None
-        nxt = None
-        for j in range(end, min(end + gap + 1, len(tokens))):
-            if not tokens[j].is_word and tokens[j].norm in ".?!":
-                break
-            if (nxt := _match_part(tokens, j, part, suffix, verbs)) is not None:
-                break
-        end = nxt
-    return end
-
-
-def _longest_at(lex: EventLexicon, tokens: Sequence[Token], i: int) -> tuple[Found, bool] | None:
-    """The longest pattern that starts at token i, and whether words stand in its gaps."""
-    best: tuple[Found, bool] | None = None
-    stem = tokens[i].stem
-    keys = {stem, _bare(stem, lex.tolerated_suffix), *verb_readings(tokens[i], lex.verb_proclitics)}
-    for trigger, pattern in (c for key in keys for c in lex.by_first_word.get(key, ())):
-        end = _match(tokens, i, pattern, lex)
-        if end is not None and (best is None or end > best[0][2]):
-            gapped = end - i > sum(len(part) for part in pattern)
-            best = (trigger, i, end, pattern[0][0].startswith(VERB)), gapped
-    return best
-
-
-def find_triggers(lex: EventLexicon, tokens: Sequence[Token]) -> Iterator[Found]:
-    """Yield (trigger, first token, end token, whether it opens with a verb) for the longest
-    pattern at each position. A pattern of another type inside the gap of one is an act of its
-    own ("هنأ … في اتصال هاتفي نظيره …": thanks, and a call)."""
-    i = 0
-    while i < len(tokens):
-        found = _longest_at(lex, tokens, i)
-        if found is None:
-            i += 1
-            continue
-        outer, gapped = found
-        yield outer
-        j = i + 1
-        while gapped and j < outer[2]:
-            inner = _longest_at(lex, tokens, j)
-            if inner and inner[0][0].type != outer[0].type and inner[0][2] <= outer[2]:
-                yield inner[0]
-                j = inner[0][2]
-            else:
-                j += 1
-        i = outer[2]
 
 
 def _quoted_alone(analysis: Analysis, k: int, triggers: Sequence[Span]) -> bool:
@@ -161,7 +71,7 @@ def _has(tokens: Sequence[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 def _starts(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether one of the phrases starts at token i."""
-    return any(_match_part(tokens, i, p) is not None for p in phrases)
+    return any(match_part(tokens, i, p) is not None for p in phrases)
 
 
 def _on_date(kb: ActorKB, date: str | None) -> Who:
@@ -278,14 +188,14 @@ def _sentence_events(
     background = _has(tokens, lex.historical)
     particle = _past_perfect(tokens, lex)
     at = tokens.index(particle) if particle is not None else None
-    found = list(find_triggers(lex, tokens))
+    inside = [m for m in analysis.mentions if sentence.contains(m.span)]
+    found = list(find_triggers(lex, tokens, inside))
     spans = [Span(tokens[first].span.start, tokens[end - 1].span.end) for _, first, end, _ in found]
     # A word that is an act only when quoted, and quoted alone, or it is none and splits nothing.
     kept = [k for k, f in enumerate(found) if not f[0].quoted or _quoted_alone(analysis, k, spans)]
     found, spans = [found[k] for k in kept], [spans[k] for k in kept]
     if not found:
         return
-    inside = [m for m in analysis.mentions if sentence.contains(m.span)]
     # Where the words leading to each trigger start: after the previous one (which may hold
     # this one in its gap).
     ends = [sentence.start, *(min(a.end, b.start) for a, b in itertools.pairwise(spans))]
@@ -524,6 +434,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
         resources.places, analysis.tokens, places, events, lex.arguments.fights, lex.arguments.aimed
     )
     events = sharpened(resources.places, analysis.tokens, places, events, lex.arguments.hosted)
+    events = continued(events, body, lex.arguments.pair_types)
     return dataclasses.replace(analysis, events=events)
 
 

@@ -141,3 +141,24 @@ def _hit(
     if before.stem in lex.nouns and i > 1:
         before = tokens[i - 2]
     return before.norm in aimed or before.span.end == event.trigger.end
+
+
+def continued(
+    events: Sequence[Event], sentences: Sequence[Span], meetings: frozenset[str]
+) -> tuple[Event, ...]:
+    """Place an event its sentence does not place where the meeting told in the sentence just
+    before it, on the same day, took place: the story goes on there ("… خلال مراسم أقيمت في
+    البيت الأبيض. ووقّع وزير الخارجية …")."""
+    index = {s: k for k, s in enumerate(sentences)}
+    placed: dict[int, list[Event]] = {}
+    for event in events:
+        if event.place and event.type in meetings:
+            placed.setdefault(index.get(event.evidence, -2), []).append(event)
+    out = []
+    for event in events:
+        before = placed.get(index.get(event.evidence, -2) - 1, [])
+        same = [e for e in before if e.date == event.date and not e.historical]
+        if not event.place and not event.historical and event.date and same:
+            event = dataclasses.replace(event, place=same[-1].place)
+        out.append(event)
+    return tuple(out)

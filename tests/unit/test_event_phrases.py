@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from hadath.events import find_triggers
 from hadath.resources import Resources
 from hadath.tokenize import tokenize
+from hadath.triggers import find_triggers
 
 PHRASES = Path(__file__).resolve().parents[1] / "data" / "event_phrases"
 

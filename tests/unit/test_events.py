@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.events import _word_matches
 from hadath.lexicons.morphology import VERB
 from hadath.merging import NEW, merge
 from hadath.model import Analysis, Document, Event, Span, TimeValue
 from hadath.pipeline import process
 from hadath.resources import Resources
 from hadath.tokenize import tokenize
+from hadath.triggers import _word_matches
 
 Analyse = Callable[..., Analysis]
 
@@ -336,3 +336,28 @@ def test_a_call_told_again_with_one_party_named_is_the_same_call(analyse: Analys
             "وأضاف المتحدث أن بوتين تحدث هاتفيا لمدة ساعة.")  # fmt: skip
     calls = [e for e in analyse(text, "2018-04-02").events if e.type == "CONSULT"]
     assert [set(e.actors) for e in calls] == [{"donald-trump", "vladimir-putin"}], calls
+
+
+def test_a_name_right_after_a_light_verb_counts_as_one_word_of_its_gap(analyse: Analyse) -> None:
+    text = ("وعقد وزير الخزانة الأمريكي في مقر الوزارة بالعاصمة واشنطن صباح أمس الخميس "
+            "اجتماعا مع نظيره الصيني.")  # fmt: skip
+    meetings = [e for e in analyse(text, "2023-05-12").events if e.type == "CONSULT"]
+    assert meetings and "china" in meetings[0].actors, meetings
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        # The story goes on where the act just told took place, on the same day.
+        ("ووقع الزعيمان اتفاقا للتعاون في مجال الطاقة.", "Élysée Palace"),
+        # An act of another day is not placed there.
+        ("ووقع الزعيمان في 3 مايو اتفاقا للتعاون في مجال الطاقة.", None),
+    ],
+)
+def test_an_act_its_sentence_does_not_place_is_where_the_last_one_was(
+    second: str, place: str | None, analyse: Analyse
+) -> None:
+    text = ("استقبل الرئيس الفرنسي إيمانويل ماكرون الثلاثاء في قصر الإليزيه بباريس المستشار "
+            "الألماني أولاف شولتز. " + second)  # fmt: skip
+    (agreed,) = [e for e in analyse(text, "2023-05-10").events if e.type == "AGREE"]
+    assert agreed.place == place, agreed
