@@ -29,6 +29,7 @@ from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.lexicons.places import PlaceLexicon
 from hadath.merging import AGAIN, NEW, RESULT, merge
 from hadath.model import Analysis, Event, Mention, Span, TimeValue, Token
+from hadath.occasions import by_occasion
 from hadath.places import aimed_at, continued, event_place, sharpened
 from hadath.resources import Resources
 from hadath.sides import homes, other_sides, responded_to
@@ -344,9 +345,18 @@ def _sentence_events(
         # A word said of the other side ("عدوانها") names no act told before.
         definite = any(_is_definite(t, kb.article) or t.suffix for t in words)
         told_as = RESULT if _outcome(tokens[first + 1 : last - 1], trigger, lex, kb) else NEW
-        for parties in _each(actors, tokens[first:last], trigger, lex):
-            event = dataclasses.replace(event, actors=parties)
-            yield event, AGAIN if not verbal and not trigger.quoted and definite else told_as
+        told_as = AGAIN if not verbal and not trigger.quoted and definite else told_as
+        occasions = (
+            by_occasion(
+                event, tokens_in(tokens, clause), place.mentions, analysis.times, who,
+                lex.arguments.partners,
+            )
+            if trigger.reciprocal
+            else [event]
+        )  # fmt: skip
+        for one in occasions:
+            for parties in _each(one.actors, tokens[first:last], trigger, lex):
+                yield dataclasses.replace(one, actors=parties), told_as
 
 
 def _each(

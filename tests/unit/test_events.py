@@ -361,3 +361,24 @@ def test_an_act_its_sentence_does_not_place_is_where_the_last_one_was(
             "الألماني أولاف شولتز. " + second)  # fmt: skip
     (agreed,) = [e for e in analyse(text, "2023-05-10").events if e.type == "AGREE"]
     assert agreed.place == place, agreed
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # Each partner after a time of its own: one call on each day.
+        ("تحادث الرئيس الروسي فلاديمير بوتين هاتفيا الاثنين مع نظيره التركي رجب طيب أردوغان "
+         "والثلاثاء مع الرئيس الإيراني حسن روحاني.",
+         [({"vladimir-putin", "recep-tayyip-erdogan"}, "2019-09-16"),
+          ({"vladimir-putin", "hassan-rouhani"}, "2019-09-17")]),
+        # Partners named with no time between them: one call.
+        ("تحادث الرئيس الروسي فلاديمير بوتين هاتفيا الاثنين مع نظيره التركي رجب طيب أردوغان "
+         "ومع الرئيس الإيراني حسن روحاني.",
+         [({"vladimir-putin", "recep-tayyip-erdogan", "hassan-rouhani"}, "2019-09-16")]),
+    ],
+)  # fmt: skip
+def test_partners_named_each_after_a_day_of_their_own_are_calls_on_those_days(
+    text: str, calls: list[tuple[set[str], str]], analyse: Analyse
+) -> None:
+    found = [e for e in analyse(text, "2019-09-18").events if e.type == "CONSULT"]
+    assert [(set(e.actors), e.date.value if e.date else None) for e in found] == calls

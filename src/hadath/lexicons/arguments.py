@@ -37,6 +37,7 @@ class ArgumentWords:
     sources: frozenset[str] = frozenset()  # "تلقى اتصالا من Y": Y made the call
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
+    partners: frozenset[str] = frozenset()  # "مع": names a call's or meeting's other party
     subject_endings: tuple[str, ...] = ()  # "اتهموا": the verb carries its subject
     first_person: frozenset[str] = frozenset()  # "دعوتنا": the speaker's own act
     purpose: frozenset[str] = frozenset()  # "لتهنئته": ل of purpose on a noun of an act
@@ -89,6 +90,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         sources=words("sources"),
         duals=words("duals"),
         twos=words("twos"),
+        partners=words("partners"),
         subject_endings=tuple(words("subject_endings")),
         first_person=words("first_person"),
         purpose=words("purpose"),
