@@ -42,6 +42,9 @@ def test_events(text: str, event: str, mode: str | None, actors: set[str], recip
         "لم يفرض الاتحاد الأوروبي عقوبات جديدة على إيران",
         "ولم تفرض الولايات المتحدة عقوبات جديدة على إيران",
         "حذرت فرنسا إيران من أنها إذا فرضت عقوبات على شركاتها فسترد",
+        # A staged act did not happen, nor has one only plotted.
+        "وأقرت الحكومة الإيطالية بأنها اختلقت خطف الدبلوماسي الفرنسي في روما",
+        "وكشفت الأجهزة الأمنية عن مخطط لاغتيال وزير الداخلية الأردني",
     ],
 )
 def test_unasserted_events_are_not_coded(text: str, analyse: Analyse) -> None:
