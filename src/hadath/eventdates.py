@@ -97,3 +97,20 @@ def story_day(
     if lead is not None and lead[1] == "context" and own[-1].value < lead[0].value:
         return lead
     return own[-1], "context"
+
+
+def explained_day(
+    analysis: Analysis, before: Span, lead: tuple[TimeValue, str] | None
+) -> tuple[TimeValue, str] | None:
+    """The day a sentence that explains the one before it ("تلقت أنقرة الأربعاء دعما من قطر.
+    فقد وعد أميرها …") tells of: the last day that sentence names, else the story's."""
+    published = analysis.document.published
+    days = [
+        t.value
+        for t in analysis.times
+        if before.contains(t.span)
+        and t.value is not None
+        and t.value.precision == "day"
+        and not (published and t.value.value > published)
+    ]
+    return (days[-1], "context") if days else lead

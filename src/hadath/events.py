@@ -23,7 +23,7 @@ from hadath.arguments import (
 )
 from hadath.casualties import toll
 from hadath.earlier import earlier_act, first_since
-from hadath.eventdates import event_date, lead_day, story_day
+from hadath.eventdates import event_date, explained_day, lead_day, story_day
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.events import EventLexicon, Trigger
 from hadath.lexicons.places import PlaceLexicon
@@ -422,7 +422,10 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     found: list[tuple[Event, str]] = []
     carried: Mention | None = None
     pair: tuple[str, ...] = ()
-    for sentence in body:
+    for k, sentence in enumerate(body):
+        opener = tokens_in(analysis.tokens, sentence)[:1]
+        if k and opener and opener[0].norm in lex.arguments.explains:
+            lead = explained_day(analysis, body[k - 1], lead)
         new = list(
             _sentence_events(coding, sentence, lex, kb, resources.places, lead, carried, pair)
         )

@@ -10,6 +10,8 @@ from hadath.model import Mention, Token
 from hadath.tokenize import token_at
 from hadath.unsaid import Found
 
+_TITLE_WORDS = 4  # words of a title that may stand between a verb and its subject's name
+
 
 def _bare(stem: str, suffix: str) -> str:
     """The stem without a tolerated final letter ("اتصالا" -> "اتصال"), or "" when it has none."""
@@ -48,14 +50,15 @@ def match_part(
 
 def _reach(start: int, gap: int, count: int, names: Mapping[int, int]) -> Iterator[int]:
     """The token indices where the next part of a pattern may start: up to `gap` words on.
-    A name right after the first part is the verb's subject, and counts as one word however
-    many it has ("عقد المدير العام للوكالة الدولية للطاقة الذرية يوكيا أمانو … اجتماعا")."""
+    A name right after the first part, or after the few words of a title, is the verb's
+    subject, and counts as one word however many it has ("وجه رئيس الوزراء الياباني فوميو
+    كيشيدا من مكتبه … دعوة")."""
     j = start
     for _ in range(gap + 1):
         if j >= count:
             return
         yield j
-        j = names.get(j, j + 1) if j == start else j + 1
+        j = names.get(j, j + 1) if j - start <= _TITLE_WORDS else j + 1
 
 
 def _match(

@@ -385,3 +385,23 @@ def test_partners_named_each_after_a_day_of_their_own_are_calls_on_those_days(
 ) -> None:
     found = [e for e in analyse(text, "2019-09-18").events if e.type == "CONSULT"]
     assert [(set(e.actors), e.date.value if e.date else None) for e in found] == calls
+
+
+def test_a_title_before_the_name_after_a_light_verb_does_not_stretch_its_gap(
+    analyse: Analyse,
+) -> None:
+    text = ("ووجه رئيس الوزراء الياباني فوميو كيشيدا من مكتبه في العاصمة طوكيو اليوم دعوة إلى "
+            "الرئيس الكوري الجنوبي لزيارة اليابان.")  # fmt: skip
+    invited = [e for e in analyse(text, "2024-05-10").events if e.type == "REQUEST"]
+    assert "meet" in [e.mode for e in invited], invited
+
+
+def test_a_sentence_opening_with_faqad_tells_of_the_day_of_the_one_before(
+    analyse: Analyse,
+) -> None:
+    text = ("أعلنت الرئاسة التركية الخميس أن أردوغان سيزور الخليج قريبا. "
+            "وشهدت أنقرة الثلاثاء حراكا دبلوماسيا لافتا. فقد التقى الرئيس التركي رجب "
+            "طيب أردوغان وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني في القصر "
+            "الرئاسي.")  # fmt: skip
+    (met,) = [e for e in analyse(text, "2023-05-11").events if e.type == "CONSULT"]
+    assert met.date is not None and met.date.value == "2023-05-09", met

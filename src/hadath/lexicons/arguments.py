@@ -38,6 +38,7 @@ class ArgumentWords:
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
     partners: frozenset[str] = frozenset()  # "مع": names a call's or meeting's other party
+    explains: frozenset[str] = frozenset()  # "فقد": the sentence explains the one before
     subject_endings: tuple[str, ...] = ()  # "اتهموا": the verb carries its subject
     first_person: frozenset[str] = frozenset()  # "دعوتنا": the speaker's own act
     purpose: frozenset[str] = frozenset()  # "لتهنئته": ل of purpose on a noun of an act
@@ -91,6 +92,7 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         duals=words("duals"),
         twos=words("twos"),
         partners=words("partners"),
+        explains=words("explains"),
         subject_endings=tuple(words("subject_endings")),
         first_person=words("first_person"),
         purpose=words("purpose"),
