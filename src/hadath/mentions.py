@@ -17,6 +17,7 @@ from hadath.titlerefs import (
     appositions,
     government_forces,
     short_forms,
+    this_state,
     title_references,
 )
 
@@ -261,6 +262,7 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     resolved = appositions(analysis.tokens, resolved, resources.actors)
     resolved = short_forms(analysis.tokens, resolved, resources.actors)
     resolved = government_forces(analysis.tokens, resolved, resources.actors)
+    resolved = this_state(analysis.tokens, resolved, resources.actors)
     places = places_in(resources.places, resources.actors, analysis.tokens, resolved)
     return dataclasses.replace(
         analysis, mentions=resolved, places=places, actors=referenced(people, resolved)

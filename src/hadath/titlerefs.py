@@ -129,3 +129,26 @@ def government_forces(
             state = max(counts, key=lambda a: (counts[a], last[a]))
             out.append(Mention(span, "state", state, SCORE, rule="government"))
     return tuple(sorted(out, key=lambda m: m.span))
+
+
+def this_state(
+    tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
+) -> tuple[Mention, ...]:
+    """Return the mentions and, for each "هذا البلد" or the like, the state the text named
+    last before it by its name."""
+    if kb.this_state is None:
+        return tuple(mentions)
+    out = list(mentions)
+    for i, length, _ in kb.this_state.scan(tokens):
+        span = Span(kb.this_state.start_of(tokens[i]), tokens[i + length - 1].span.end)
+        named = [
+            m
+            for m in mentions
+            if m.kind == "state"
+            and m.actor_id
+            and m.rule not in ("nisba", "office")
+            and m.span.end <= span.start
+        ]
+        if named and not any(m.span.overlaps(span) for m in mentions):
+            out.append(dataclasses.replace(named[-1], span=span, score=SCORE, rule="this-state"))
+    return tuple(sorted(out, key=lambda m: m.span))

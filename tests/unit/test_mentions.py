@@ -61,6 +61,23 @@ def test_the_head_of_the_country_is_the_state_just_named(
     assert found.get("رئيس البلاد") == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        # The state named last by its name, not the adjective after it.
+        ("زار الوزير ليبيا أمس، وتفقد القوات التركية المنتشرة في هذا البلد.", "هذا البلد",
+         "libya"),
+        ("وصل الرئيس إلى العراق ثم توجه إلى الكويت، حيث التقى أمير هذه الدولة.", "هذه الدولة",
+         "kuwait"),
+    ],
+)  # fmt: skip
+def test_this_country_is_the_state_named_last(
+    text: str, surface: str, actor: str, analyse: Analyse
+) -> None:
+    found = {m.span.of(text): m.actor_id for m in analyse(text, "2019-05-10").mentions}
+    assert found.get(surface) == actor
+
+
 def test_repeated_mention_of_one_call_is_one_event(analyse: Analyse) -> None:
     text = ("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون "
             "الثلاثاء. وبحث الرئيسان خلال الاتصال الهاتفي الوضع في أوكرانيا.")  # fmt: skip

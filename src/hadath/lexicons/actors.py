@@ -81,6 +81,7 @@ class ActorKB:
     short_forms: Mapping[str, str] = FrozenMap({})
     definite: frozenset[str] = frozenset()  # proclitics that end with the article (ال، لل …)
     government: PhraseIndex[bool] | None = None  # "القوات الحكومية": the story's state
+    this_state: PhraseIndex[bool] | None = None  # "هذا البلد": the state named last
     demonyms: frozenset[str] = frozenset()  # plural nisbas: people of a state ("روس")
     by_office: Mapping[tuple[str, str | None], tuple[tuple[Role, Actor], ...]] = FrozenMap({})
 
@@ -377,6 +378,7 @@ def load_actor_kb(rules: TextRules) -> ActorKB:
             rules.normalizer(p.form) for p in rules.clitics.proclitics if p.with_article
         ),
         government=build_index(((w, True) for w in _listed(refs, "government")), rules),
+        this_state=build_index(((w, True) for w in _listed(refs, "this_state")), rules),
         demonyms=frozenset(map(rules.normalizer, demonyms)),
         patronymic=frozenset(map(rules.normalizer, _listed(refs, "patronymic"))),
         given_name_prefix=frozenset(map(rules.normalizer, _listed(refs, "given_name_prefix"))),
