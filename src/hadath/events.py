@@ -127,6 +127,16 @@ def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
 
 
+def _after_act(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
+    """Whether the trigger at token `first` follows a word like "وهو ما" that makes its object
+    the act just told ("…، وهو ما أيدته الولايات المتحدة")."""
+    return any(
+        tuple(t.norm for t in tokens[first - len(p) : first]) == p
+        for p in lex.arguments.done_before
+        if first >= len(p)
+    )
+
+
 def _purpose(word: Token, lex: EventLexicon) -> bool:
     """Whether a noun carries a purpose preposition and a pronoun ("لتهنئته", "لبحث")."""
     return bool(word.suffix) and word.prefix[-1:] in lex.arguments.purpose
@@ -211,6 +221,7 @@ def _sentence_events(
     told: set[str] = set()  # the types this sentence's verbs have told
     doer: Mention | None = None  # the subject of the sentence's last verb
     met = pair  # the parties of the last call or meeting, this sentence's included
+    previous: tuple[str, ...] = ()  # the actors of the sentence's last act
     for k, ((trigger, first, last, verbal), span, clause, end) in enumerate(
         zip(found, spans, _clauses(sentence, found, spans, fronts, responses), ends, strict=True)
     ):
@@ -313,6 +324,8 @@ def _sentence_events(
             recipients = responded_to(
                 inside, clause.end, _stop(stops, clause.end + 1), actors, who, kb
             )
+        if not recipients and _after_act(tokens, first, lex):
+            recipients = tuple(a for a in previous if a not in actors)
         suffered = []
         doer = naming(inside, span, actors, who) if verbal else None
         if not actors:
@@ -321,6 +334,7 @@ def _sentence_events(
             told.add(trigger.type)
         if trigger.type in lex.arguments.pair_types and len(actors) > 1:
             met = actors
+        previous = actors
         event = Event(
             type=trigger.type,
             mode=trigger.mode,

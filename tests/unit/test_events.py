@@ -405,3 +405,9 @@ def test_a_sentence_opening_with_faqad_tells_of_the_day_of_the_one_before(
             "الرئاسي.")  # fmt: skip
     (met,) = [e for e in analyse(text, "2023-05-11").events if e.type == "CONSULT"]
     assert met.date is not None and met.date.value == "2023-05-09", met
+
+
+def test_an_act_done_to_what_was_just_told_is_done_to_who_told_it(analyse: Analyse) -> None:
+    text = "وحمّل الرئيس الأمريكي جو بايدن روسيا مسؤولية الهجوم على السفارة، وهو ما أيدته ألمانيا."
+    (endorsed,) = [e for e in analyse(text, "2023-03-10").events if e.type == "SUPPORT"]
+    assert endorsed.recipients == ("joe-biden",), endorsed

@@ -51,6 +51,7 @@ class ArgumentWords:
     hosted: frozenset[str] = frozenset()  # modes whose place names the host ("زيارة إلى مسقط")
     partitive: frozenset[str] = frozenset()  # "مئات من المتظاهرين": من after a quantity
     agents: tuple[tuple[str, ...], ...] = ()  # "على أيدي X": X did the act told in the passive
+    done_before: tuple[tuple[str, ...], ...] = ()  # "وهو ما أيدته": the act just told
     genitive_clitics: frozenset[str] = frozenset()  # "غارة للتحالف": ل names the doer
 
 
@@ -106,6 +107,10 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         agents=tuple(
             phrase_key(w, rules, by_norm=True)
             for w in require_str_list(data.get("agents"), f"{WHERE}: agents")
+        ),
+        done_before=tuple(
+            phrase_key(w, rules, by_norm=True)
+            for w in require_str_list(data.get("done_before"), f"{WHERE}: done_before")
         ),
         genitive_clitics=words("genitive_clitics"),
         partitive=first_words(
