@@ -127,6 +127,11 @@ def _adverbial(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     return plain and first > 0 and tokens[first - 1].norm in lex.adverbial_marks
 
 
+def _both(words: Sequence[Token], lex: EventLexicon) -> bool:
+    """Whether a one-way act's words name "the two sides" as whom it is done to."""
+    return any(t.stem in lex.arguments.both_sides for t in words)
+
+
 def _after_act(tokens: Sequence[Token], first: int, lex: EventLexicon) -> bool:
     """Whether the trigger at token `first` follows a word like "وهو ما" that makes its object
     the act just told ("…، وهو ما أيدته الولايات المتحدة")."""
@@ -190,11 +195,13 @@ def _sentence_events(
     lead: tuple[TimeValue, str] | None,
     carried: Mention | None,
     pair: tuple[str, ...],
+    sides: tuple[str, ...] = (),
 ) -> Iterator[tuple[Event, str]]:
     """Yield each event of a sentence, and how it relates to acts told before (NEW, AGAIN: a
     definite noun that may tell one again, RESULT: what one caused); `carried`
-    is the subject of earlier sentences, for a verb whose subject is left unsaid, and `pair`
-    the parties of the last call or meeting, for "الجانبان"."""
+    is the subject of earlier sentences, for a verb whose subject is left unsaid, `pair`
+    the parties of the last call or meeting, for "اتفق الجانبان", and `sides` those of the
+    last fight, for "دعا الجانبين"."""
     tokens = tokens_in(analysis.tokens, sentence)
     background = _has(tokens, lex.historical)
     particle = _past_perfect(tokens, lex)
@@ -326,6 +333,9 @@ def _sentence_events(
             )
         if not recipients and _after_act(tokens, first, lex):
             recipients = tuple(a for a in previous if a not in actors)
+        told_to = tokens_in(tokens, Span(span.start, clause.end))
+        if not recipients and not trigger.reciprocal and _both(told_to, lex):
+            recipients = tuple(a for a in sides if a not in actors)
         suffered = []
         doer = naming(inside, span, actors, who) if verbal else None
         if not actors:
@@ -436,14 +446,19 @@ def run(analysis: Analysis, resources: Resources) -> Analysis:
     found: list[tuple[Event, str]] = []
     carried: Mention | None = None
     pair: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()  # the two sides of the last fight
     for k, sentence in enumerate(body):
         opener = tokens_in(analysis.tokens, sentence)[:1]
         if k and opener and opener[0].norm in lex.arguments.explains:
             lead = explained_day(analysis, body[k - 1], lead)
         new = list(
-            _sentence_events(coding, sentence, lex, kb, resources.places, lead, carried, pair)
+            _sentence_events(
+                coding, sentence, lex, kb, resources.places, lead, carried, pair, sides
+            )
         )
         found += new
+        fought = [e for e, _ in found if e.type in lex.arguments.fights and e.recipients]
+        sides = (fought[-1].actors[0], fought[-1].recipients[0]) if fought else sides
         lead = story_day(new, lead)
         met = [e for e, _ in found if e.type in lex.arguments.pair_types and len(e.actors) > 1]
         pair = met[-1].actors if met else pair

@@ -411,3 +411,10 @@ def test_an_act_done_to_what_was_just_told_is_done_to_who_told_it(analyse: Analy
     text = "وحمّل الرئيس الأمريكي جو بايدن روسيا مسؤولية الهجوم على السفارة، وهو ما أيدته ألمانيا."
     (endorsed,) = [e for e in analyse(text, "2023-03-10").events if e.type == "SUPPORT"]
     assert endorsed.recipients == ("joe-biden",), endorsed
+
+
+def test_the_two_sides_an_act_is_done_to_are_those_of_the_last_fight(analyse: Analyse) -> None:
+    text = ("قصفت القوات الإسرائيلية مواقع لحركة حماس في قطاع غزة الليلة الماضية. "
+            "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى ضبط النفس.")  # fmt: skip
+    (called,) = [e for e in analyse(text, "2023-05-10").events if e.type == "REQUEST"]
+    assert "hamas" in called.recipients, called

@@ -38,6 +38,7 @@ class ArgumentWords:
     duals: frozenset[str] = frozenset()  # "لقائهما": the two named before
     twos: frozenset[str] = frozenset()  # "اتصالين": two calls, one with each party named
     partners: frozenset[str] = frozenset()  # "مع": names a call's or meeting's other party
+    both_sides: frozenset[str] = frozenset()  # "دعا الجانبين": the two sides of the fight
     explains: frozenset[str] = frozenset()  # "فقد": the sentence explains the one before
     subject_endings: tuple[str, ...] = ()  # "اتهموا": the verb carries its subject
     first_person: frozenset[str] = frozenset()  # "دعوتنا": the speaker's own act
@@ -93,6 +94,9 @@ def load_argument_words(rules: TextRules) -> ArgumentWords:
         duals=words("duals"),
         twos=words("twos"),
         partners=words("partners"),
+        both_sides=first_words(
+            require_str_list(data.get("both_sides"), f"{WHERE}: both_sides"), rules
+        ),
         explains=words("explains"),
         subject_endings=tuple(words("subject_endings")),
         first_person=words("first_person"),
