@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from hadath.lexicons.events import EventLexicon
 from hadath.model import Analysis, Event, Span, TimeMention, TimeValue, Token
-from hadath.tokenize import tokens_in
+from hadath.tokenize import token_at, tokens_in
 
 _DESCRIBED_GAP = 2  # words after a trigger past which a describing word is another noun's
+_DESCRIBED_REACH = 4  # words after a describing word within which a time is its noun's
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 
 
@@ -58,8 +59,19 @@ def event_date(
         and t.norm in lex.complementizers
         and before.norm not in lex.past_after
     ]
+    # Before the trigger, a time a few words after a describing word dates that word's noun
+    # ("الاتفاق النووي المبرم مع إيران عام 2015، كما وقع أمرا … بالعقوبات").
+    marks = [k for k, t in enumerate(tokens) if t.stem in lex.arguments.describing]
+    times = [
+        t
+        for t in analysis.times
+        if not (
+            t.span.start < trigger.start
+            and any(0 < token_at(tokens, t.span.start) - k <= _DESCRIBED_REACH for k in marks)
+        )
+    ]
     for scope, source in ((clause, "clause"), (sentence, "sentence")):
-        when = _nearest_time(analysis.times, scope, trigger, described, analysis.document.published)
+        when = _nearest_time(times, scope, trigger, described, analysis.document.published)
         if when is not None and when.value is not None:
             return when.value, source
     if lead is not None and not historical:

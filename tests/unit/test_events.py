@@ -418,3 +418,10 @@ def test_the_two_sides_an_act_is_done_to_are_those_of_the_last_fight(analyse: An
             "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى ضبط النفس.")  # fmt: skip
     (called,) = [e for e in analyse(text, "2023-05-10").events if e.type == "REQUEST"]
     assert "hamas" in called.recipients, called
+
+
+def test_a_time_after_a_describing_word_before_the_act_dates_that_noun(analyse: Analyse) -> None:
+    text = ("أعلنت الحكومة الكندية الأحد انسحابها من المعاهدة الموقعة مع روسيا عام 1996، "
+            "كما فرضت عقوبات جديدة على موسكو.")  # fmt: skip
+    (sanctioned,) = [e for e in analyse(text, "2022-03-08").events if e.type == "SANCTION"]
+    assert sanctioned.date is not None and sanctioned.date.value == "2022-03-06", sanctioned
