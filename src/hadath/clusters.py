@@ -1,0 +1,123 @@
+"""Clusters: the reports of one real-world act in different articles, as one record.
+
+Two reports are of the same act when they have the same type, the same participants (a call's
+or meeting's unordered, a one-way act's actors and recipients each as a set), and dates that
+agree at the coarser of their precisions, or days at most one apart. Undated reports are never
+merged: precision comes first, and two calls between the same ministers twenty months apart must
+stay two. Reports are grouped by type and participants before dates are compared, so the work
+grows with the number of reports, not with the number of pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from hadath.store.records import EventRecord
+
+_DAY_SLACK = 1  # days two reports of one act may disagree by (a report written after midnight)
+_PRECISION = {"year": 4, "month": 7, "day": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One act and every report of it: their event ids, documents, outlets, evidence and
+    dates. `date` is the date most reports give (the earliest of those most given); `dates`
+    lists every distinct date reported, so a disagreement is shown, not dropped."""
+
+    id: str
+    type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    date: str | None
+    dates: tuple[str, ...]
+    reports: tuple[EventRecord, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that reported the act, each once, in report order."""
+        return tuple(dict.fromkeys(r.outlet for r in self.reports if r.outlet))
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents that report the act, each once, in report order."""
+        return tuple(dict.fromkeys(r.document_id for r in self.reports))
+
+    @property
+    def dead(self) -> tuple[int, ...]:
+        """Every distinct death toll the reports give, smallest first."""
+        return tuple(sorted({r.dead for r in self.reports if r.dead is not None}))
+
+
+def participants(event: EventRecord, reciprocal: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Who took part, as compared between reports: one unordered set for a call or meeting
+    (a `reciprocal` type, told with no recipient), else the actors' and the recipients' sets."""
+    if event.type in reciprocal and not event.recipient_ids:
+        return (frozenset((*event.actor_ids, *event.recipient_ids)),)
+    return frozenset(event.actor_ids), frozenset(event.recipient_ids)
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def compatible(a: EventRecord, b: EventRecord) -> bool:
+    """Whether two reports' dates may be of one act: both dated, equal at the coarser
+    precision, and for two days at most `_DAY_SLACK` apart."""
+    if not (a.date and b.date and a.date_precision and b.date_precision):
+        return False
+    if a.date_precision == b.date_precision == "day":
+        return abs((_day(a.date) - _day(b.date)).days) <= _DAY_SLACK
+    width = min(_PRECISION[a.date_precision], _PRECISION[b.date_precision])
+    return a.date[:width] == b.date[:width]
+
+
+def _grouped(events: Iterable[EventRecord], reciprocal: frozenset[str]) -> list[list[EventRecord]]:
+    """The reports that share a type and participants, each group in date order."""
+    blocks: dict[tuple[str, tuple[frozenset[str], ...]], list[EventRecord]] = defaultdict(list)
+    for event in events:
+        if not event.negated and (event.actor_ids or event.recipient_ids):
+            blocks[(event.type, participants(event, reciprocal))].append(event)
+    return [sorted(b, key=lambda e: (e.date or "", e.id)) for b in blocks.values()]
+
+
+def _split(block: Sequence[EventRecord]) -> list[list[EventRecord]]:
+    """Cut a date-ordered group into acts: a report joins the open act when its date is
+    compatible with every report there and its document is not already in it (an article's
+    own repeated mentions were merged before it was stored)."""
+    acts: list[list[EventRecord]] = []
+    for event in block:
+        for act in reversed(acts[-2:]):
+            fits = all(compatible(event, other) for other in act)
+            if fits and event.document_id not in {o.document_id for o in act}:
+                act.append(event)
+                break
+        else:
+            acts.append([event])
+    return acts
+
+
+def _cluster(reports: Sequence[EventRecord]) -> Cluster:
+    first = reports[0]
+    counts = Counter(r.date for r in reports if r.date)
+    date = min(counts, key=lambda d: (-counts[d], d)) if counts else None
+    digest = hashlib.sha256("|".join(sorted(r.id for r in reports)).encode()).hexdigest()
+    return Cluster(
+        id=digest[:16],
+        type=first.type,
+        actors=tuple(sorted({a for r in reports for a in r.actor_ids})),
+        recipients=tuple(sorted({a for r in reports for a in r.recipient_ids})),
+        date=date,
+        dates=tuple(sorted(counts)),
+        reports=tuple(reports),
+    )
+
+
+def cluster(events: Iterable[EventRecord], reciprocal: frozenset[str]) -> tuple[Cluster, ...]:
+    """Group stored events into clusters, one per real-world act, in date order (undated
+    last). Every event with a participant is in exactly one cluster."""
+    found = [_cluster(act) for block in _grouped(events, reciprocal) for act in _split(block)]
+    return tuple(sorted(found, key=lambda c: (c.date is None, c.date or "", c.id)))
