@@ -15,15 +15,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hadath import batch, evaluate, gsr, ner
+from hadath.clusters import Cluster, as_json, cluster, reciprocal_types
 from hadath.errors import HadathError
 from hadath.examples import example_paths
 from hadath.ingest.dates import parse_iso_date
+from hadath.lexicons.events import load_event_lexicon
 from hadath.model import Analysis, Failure
 from hadath.output import to_contract
 from hadath.resources import Resources, load_resources
 from hadath.settings import DEFAULT_SETTINGS
 from hadath.store import EventRecord, Store
-from hadath.tokenize import tokenize
+from hadath.tokenize import load_text_rules, tokenize
 
 # Exit codes: 0 all went well; 1 nothing could be read; 3 some documents failed (the rest done).
 EXIT_NOTHING_READ = 1
@@ -214,6 +216,65 @@ def events_command(
             click.echo(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
     else:
         Console().print(_records_table(records, f"{len(records)} events"))
+
+
+def _clusters_table(found: Iterable[Cluster], names: dict[str, str], title: str) -> Table:
+    """One row per act: its date (every date reported, when they differ), who took part, and
+    every report of it."""
+    table = Table(title=title)
+    for column in ("date", "event", "actors", "recipients", "reports", "evidence"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        sources = "; ".join(" ".join(x for x in (r.outlet, r.published) if x) for r in c.reports)
+        table.add_row(
+            " / ".join(c.dates) or "—",
+            c.type,
+            ", ".join(names.get(a, a) for a in c.actors),
+            ", ".join(names.get(a, a) for a in c.recipients),
+            f"{len(c.reports)}: {sources}",
+            _snippet(c.reports[0].evidence_text or ""),
+        )
+    return table
+
+
+@main.command("timeline")
+@DB_OPTION
+@click.option("--actor", required=True, help="Actor id, canonical name or alias.")
+@click.option("--with", "other", help="Only acts that also involve this actor.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def timeline_command(
+    db: str,
+    actor: str,
+    other: str | None,
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    fmt: str,
+) -> None:
+    """An actor's acts in time order, each once with every article that reported it."""
+    try:
+        with Store.open(db) as store:
+            records = store.events(actor=actor, type=type_, date_from=date_from, date_to=date_to)
+            if other:
+                also = store.events(actor=other, type=type_, date_from=date_from, date_to=date_to)
+                shared = {r.id for r in also}
+                records = [r for r in records if r.id in shared]
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    found = cluster(records, reciprocal_types(load_event_lexicon(load_text_rules())))
+    if fmt == "json":
+        for one in found:
+            click.echo(json.dumps(as_json(one), ensure_ascii=False))
+        return
+    ids = ((*r.actor_ids, *r.recipient_ids) for r in records)
+    shown = ((*r.actors, *r.recipients) for r in records)
+    names = {i: n for a, b in zip(ids, shown, strict=True) for i, n in zip(a, b, strict=False)}
+    Console().print(_clusters_table(found, names, f"{len(found)} acts, {len(records)} reports"))
 
 
 @main.command("search")

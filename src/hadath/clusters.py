@@ -1,11 +1,11 @@
 """Clusters: the reports of one real-world act in different articles, as one record.
 
 Two reports are of the same act when they have the same type, the same participants (a call's
-or meeting's unordered, a one-way act's actors and recipients each as a set), and dates that
-agree at the coarser of their precisions, or days at most one apart. Undated reports are never
-merged: precision comes first, and two calls between the same ministers twenty months apart must
-stay two. Reports are grouped by type and participants before dates are compared, so the work
-grows with the number of reports, not with the number of pairs.
+or meeting's unordered, a one-way act's actors and recipients each as a set), and the same date
+at the same precision, or days at most one apart. Undated reports are never merged: precision
+comes first, and two calls between the same ministers twenty months apart must stay two.
+Reports are grouped by type and participants before dates are compared, so the work grows with
+the number of reports, not with the number of pairs.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from hadath.lexicons.events import EventLexicon
 from hadath.store.records import EventRecord
 
 _DAY_SLACK = 1  # days two reports of one act may disagree by (a report written after midnight)
-_PRECISION = {"year": 4, "month": 7, "day": 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,11 @@ class Cluster:
         return tuple(sorted({r.dead for r in self.reports if r.dead is not None}))
 
 
+def reciprocal_types(lex: EventLexicon) -> frozenset[str]:
+    """The event types some trigger tells as reciprocal (calls, meetings, agreements)."""
+    return frozenset(t.type for t in lex.triggers if t.reciprocal)
+
+
 def participants(event: EventRecord, reciprocal: frozenset[str]) -> tuple[frozenset[str], ...]:
     """Who took part, as compared between reports: one unordered set for a call or meeting
     (a `reciprocal` type, told with no recipient), else the actors' and the recipients' sets."""
@@ -65,14 +70,14 @@ def _day(value: str) -> dt.date:
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    """Whether two reports' dates may be of one act: both dated, equal at the coarser
-    precision, and for two days at most `_DAY_SLACK` apart."""
-    if not (a.date and b.date and a.date_precision and b.date_precision):
+    """Whether two reports' dates may be of one act: both dated at the same precision, equal,
+    or for two days at most `_DAY_SLACK` apart. A month or a year does not join a day in it:
+    on the labelled pairs that cost more false merges than it found true ones."""
+    if not (a.date and b.date) or a.date_precision != b.date_precision:
         return False
-    if a.date_precision == b.date_precision == "day":
+    if a.date_precision == "day":
         return abs((_day(a.date) - _day(b.date)).days) <= _DAY_SLACK
-    width = min(_PRECISION[a.date_precision], _PRECISION[b.date_precision])
-    return a.date[:width] == b.date[:width]
+    return a.date == b.date
 
 
 def _grouped(events: Iterable[EventRecord], reciprocal: frozenset[str]) -> list[list[EventRecord]]:
@@ -121,3 +126,26 @@ def cluster(events: Iterable[EventRecord], reciprocal: frozenset[str]) -> tuple[
     last). Every event with a participant is in exactly one cluster."""
     found = [_cluster(act) for block in _grouped(events, reciprocal) for act in _split(block)]
     return tuple(sorted(found, key=lambda c: (c.date is None, c.date or "", c.id)))
+
+
+def as_json(found: Cluster) -> dict[str, object]:
+    """A cluster as plain data: the act, and every report of it with its source."""
+    return {
+        "id": found.id,
+        "event": found.type,
+        "date": found.date,
+        "dates": list(found.dates),
+        "actors": list(found.actors),
+        "recipients": list(found.recipients),
+        "reports": [
+            {
+                "event_id": r.id,
+                "document_id": r.document_id,
+                "outlet": r.outlet,
+                "published": r.published,
+                "date": r.date,
+                "evidence": r.evidence_text,
+            }
+            for r in found.reports
+        ],
+    }

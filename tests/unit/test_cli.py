@@ -206,3 +206,18 @@ def test_ner_score_needs_tags(tmp_path: Path) -> None:
     bare.write_text("وصل\nالوزير\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["ner", "--conll", str(bare)]).exit_code == 0
     assert CliRunner().invoke(main, ["ner", "--conll", str(bare), "--score"]).exit_code == 2
+
+
+def test_timeline_shows_each_act_once_and_answers_the_last_call_before_a_date(
+    shared: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "h.db")
+    assert CliRunner().invoke(main, ["ingest", str(shared / "samples"), "--db", db]).exit_code == 0
+    args = ["timeline", "--db", db, "--actor", "Lloyd Austin", "--type", "CONSULT"]
+    before = CliRunner().invoke(main, [*args, "--with", "Sergei Shoigu", "--to", "2024-05",
+                                       "--format", "json"])  # fmt: skip
+    acts = [json.loads(line) for line in before.output.splitlines()]
+    assert [a["date"] for a in acts] == ["2022-05-13", "2022-10-21", "2023-03"]
+    assert all(a["reports"][0]["published"] for a in acts)
+    table = CliRunner().invoke(main, args)
+    assert table.exit_code == 0 and "2024-06-25" in table.output

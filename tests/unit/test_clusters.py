@@ -53,14 +53,15 @@ def test_calls_between_the_same_ministers_months_apart_stay_apart() -> None:
     assert _groups(reports) == [{"a"}, {"b"}]
 
 
-def test_a_month_and_a_day_in_it_agree_but_undated_reports_never_merge() -> None:
+def test_only_dates_of_one_precision_agree_and_undated_reports_never_merge() -> None:
     reports = [
         _report("a", "d1", "2022-05", precision="month"),
         _report("b", "d2", "2022-05-13"),
-        _report("c", "d3", None),
+        _report("c", "d3", "2022-05", precision="month"),
         _report("d", "d4", None),
+        _report("e", "d5", None),
     ]
-    assert _groups(reports) == [{"a", "b"}, {"c"}, {"d"}]
+    assert _groups(reports) == [{"a", "c"}, {"b"}, {"d"}, {"e"}]
 
 
 def test_two_acts_in_one_article_are_never_one_cluster() -> None:
