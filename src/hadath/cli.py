@@ -6,7 +6,7 @@ import dataclasses
 import itertools
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -188,15 +188,50 @@ def _records_table(records: list[EventRecord], title: str) -> Table:
     return table
 
 
+_FILTERS = (
+    click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT."),
+    click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option(
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    ),
+)
+
+
+def _stored_events(
+    db: str,
+    actors: list[str | None],
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> list[EventRecord]:
+    """The stored events of the first actor (any, for None) that involve each further one."""
+    try:
+        with Store.open(db) as store:
+            found = [
+                store.events(actor=a, type=type_, date_from=date_from, date_to=date_to)
+                for a in actors
+            ]
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    records = found[0]
+    for more in found[1:]:
+        shared = {r.id for r in more}
+        records = [r for r in records if r.id in shared]
+    return records
+
+
+def _event_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The type, date and output options shared by the commands that list events."""
+    for option in reversed(_FILTERS):
+        command = option(command)
+    return command
+
+
 @main.command("events")
 @DB_OPTION
 @click.option("--actor", help="Actor id, canonical name or alias (as actor or recipient).")
-@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_event_filters
 def events_command(
     db: str,
     actor: str | None,
@@ -206,11 +241,7 @@ def events_command(
     fmt: str,
 ) -> None:
     """List stored events, filtered by actor, type and date."""
-    try:
-        with Store.open(db) as store:
-            records = store.events(actor=actor, type=type_, date_from=date_from, date_to=date_to)
-    except HadathError as exc:
-        raise click.ClickException(str(exc)) from exc
+    records = _stored_events(db, [actor], type_, date_from, date_to)
     if fmt == "json":
         for record in records:
             click.echo(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
@@ -241,12 +272,7 @@ def _clusters_table(found: Iterable[Cluster], names: dict[str, str], title: str)
 @DB_OPTION
 @click.option("--actor", required=True, help="Actor id, canonical name or alias.")
 @click.option("--with", "other", help="Only acts that also involve this actor.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_event_filters
 def timeline_command(
     db: str,
     actor: str,
@@ -257,15 +283,7 @@ def timeline_command(
     fmt: str,
 ) -> None:
     """An actor's acts in time order, each once with every article that reported it."""
-    try:
-        with Store.open(db) as store:
-            records = store.events(actor=actor, type=type_, date_from=date_from, date_to=date_to)
-            if other:
-                also = store.events(actor=other, type=type_, date_from=date_from, date_to=date_to)
-                shared = {r.id for r in also}
-                records = [r for r in records if r.id in shared]
-    except HadathError as exc:
-        raise click.ClickException(str(exc)) from exc
+    records = _stored_events(db, [actor, *([other] if other else [])], type_, date_from, date_to)
     found = cluster(records, reciprocal_types(load_event_lexicon(load_text_rules())))
     if fmt == "json":
         for one in found:
