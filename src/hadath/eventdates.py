@@ -15,6 +15,20 @@ _DESCRIBED_REACH = 4  # words after a describing word within which a time is its
 _LEAD_SENTENCES = 2  # the lead: where a news article says when its story happened
 
 
+def _after(value: TimeValue, published: str | None) -> bool:
+    """Whether a time lies after publication."""
+    return bool(published) and value.value > str(published)
+
+
+def _days_in(analysis: Analysis, span: Span) -> list[TimeValue]:
+    """The day-precision times a span names, in text order."""
+    return [
+        t.value
+        for t in analysis.times
+        if span.contains(t.span) and t.value is not None and t.value.precision == "day"
+    ]
+
+
 def _nearest_time(
     times: Sequence[TimeMention],
     clause: Span,
@@ -27,7 +41,7 @@ def _nearest_time(
     inside = [t for t in times if clause.contains(t.span) and t.value is not None]
     # A time after publication is of something planned ("دعوة لزيارة روسيا في سبتمبر المقبل"),
     # not of an act the article reports.
-    inside = [t for t in inside if not (published and t.value and t.value.value > published)]
+    inside = [t for t in inside if not (t.value and _after(t.value, published))]
     inside = [
         t for t in inside if not any(trigger.start < d.span.start < t.span.start for d in described)
     ]
@@ -84,9 +98,8 @@ def lead_day(analysis: Analysis, sentences: Sequence[Span]) -> tuple[TimeValue, 
     month it was published in ("publication-month": a report tells recent news, but the text
     does not say which day)."""
     for sentence in sentences[:_LEAD_SENTENCES]:
-        for time in analysis.times:
-            if sentence.contains(time.span) and time.value and time.value.precision == "day":
-                return time.value, "lead"
+        if days := _days_in(analysis, sentence):
+            return days[0], "lead"
     doc = analysis.document
     if doc.published and doc.published_precision == "day":
         return TimeValue(doc.published[:7], "month"), "publication-month"
@@ -117,12 +130,5 @@ def explained_day(
     """The day a sentence that explains the one before it ("تلقت أنقرة الأربعاء دعما من قطر.
     فقد وعد أميرها …") tells of: the last day that sentence names, else the story's."""
     published = analysis.document.published
-    days = [
-        t.value
-        for t in analysis.times
-        if before.contains(t.span)
-        and t.value is not None
-        and t.value.precision == "day"
-        and not (published and t.value.value > published)
-    ]
+    days = [d for d in _days_in(analysis, before) if not _after(d, published)]
     return (days[-1], "context") if days else lead

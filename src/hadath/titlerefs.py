@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from hadath.lexicons.actors import ActorKB
+from hadath.lexicons.phrases import PhraseIndex
 from hadath.model import Mention, Span, Token
 from hadath.newnames import TITLE_GAP
 from hadath.tokenize import token_at, tokens_in
@@ -108,6 +109,12 @@ def short_forms(
     return tuple(sorted(out, key=lambda m: m.span))
 
 
+def _phrases(index: PhraseIndex[bool], tokens: Sequence[Token]) -> Iterator[tuple[int, int, Span]]:
+    """Each phrase of an index in the text: its first token, its length and its span."""
+    for i, length, _ in index.scan(tokens):
+        yield i, length, Span(index.start_of(tokens[i]), tokens[i + length - 1].span.end)
+
+
 def government_forces(
     tokens: Sequence[Token], mentions: Sequence[Mention], kb: ActorKB
 ) -> tuple[Mention, ...]:
@@ -116,8 +123,7 @@ def government_forces(
     if kb.government is None:
         return tuple(mentions)
     out = list(mentions)
-    for i, length, _ in kb.government.scan(tokens):
-        span = Span(kb.government.start_of(tokens[i]), tokens[i + length - 1].span.end)
+    for i, length, span in _phrases(kb.government, tokens):
         before = [m for m in mentions if m.kind == "state" and m.span.end <= span.start]
         counts = Counter(m.actor_id for m in before if m.actor_id)
         # A state named right after ("قوات النظام السوري") says whose forces they are.
@@ -139,8 +145,7 @@ def this_state(
     if kb.this_state is None:
         return tuple(mentions)
     out = list(mentions)
-    for i, length, _ in kb.this_state.scan(tokens):
-        span = Span(kb.this_state.start_of(tokens[i]), tokens[i + length - 1].span.end)
+    for _, _, span in _phrases(kb.this_state, tokens):
         named = [
             m
             for m in mentions
