@@ -290,6 +290,15 @@ def test_save_stores_everything(store: Store) -> None:
     assert '"office": "Minister of Foreign Affairs"' in actor["roles"]
 
 
+def test_actors_read_back_as_saved_without_role_titles(store: Store) -> None:
+    analysis = consult_analysis()
+    store.save(analysis)
+    found = store.actors(["sameh-shoukry", "nobody-stored"])
+    saved = next(a for a in analysis.actors if a.id == "sameh-shoukry")
+    plain = tuple(dataclasses.replace(r, title=None, concurrent=False) for r in saved.roles)
+    assert found == {"sameh-shoukry": dataclasses.replace(saved, roles=plain)}
+
+
 def test_resaving_same_document_is_a_no_op(store: Store) -> None:
     assert store.save(consult_analysis())
     before = store.counts()

@@ -188,6 +188,15 @@ def _participants(connection: sqlite3.Connection, identifiers: list[str]) -> Par
     return found
 
 
+def select_actors(connection: sqlite3.Connection, identifiers: Sequence[str]) -> list[sqlite3.Row]:
+    """Return the actors rows with these ids."""
+    return connection.execute(
+        "SELECT id, name, kind, country, aliases, roles, wikidata, arabic FROM actors"
+        " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(list(identifiers)),),
+    ).fetchall()
+
+
 def select_search(connection: sqlite3.Connection, expression: str, limit: int) -> list[sqlite3.Row]:
     """Return the rows of the documents matching an FTS5 expression, best match first."""
     return connection.execute(_SEARCH, (expression, limit)).fetchall()

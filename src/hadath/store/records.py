@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from hadath.model import Document, Span
+from hadath.model import Actor, Document, Role, Span
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -108,6 +108,13 @@ def fold(text: str) -> str:
 def document_record(row: sqlite3.Row) -> Document:
     """Turn a row of the documents table back into the Document that was saved."""
     return Document(**_columns(row, Document) | {"images": tuple(json.loads(row["images"]))})
+
+
+def actor_record(row: sqlite3.Row) -> Actor:
+    """Turn a row of the actors table back into the Actor that was saved (roles without titles)."""
+    roles = tuple(Role(**role) for role in json.loads(row["roles"]))
+    listed = {key: tuple(json.loads(row[key])) for key in ("aliases", "arabic")}
+    return Actor(**_columns(row, Actor) | listed | {"roles": roles})
 
 
 def event_record(row: sqlite3.Row, participants: Participants) -> EventRecord:

@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from hadath.errors import HadathError, StoreError
-from hadath.model import Analysis, Document, Failure
+from hadath.model import Actor, Analysis, Document, Failure
 from hadath.store import read, write
 from hadath.store.migrations import MIGRATIONS, Migration, applied, migrate
 from hadath.store.records import (
     EventRecord,
     RunRecord,
     SearchHit,
+    actor_record,
     document_record,
     event_record,
     search_hit,
@@ -161,6 +162,13 @@ class Store:
         with self._transaction("cannot read the document", write=False) as conn:
             row = read.select_document(conn, document_id)
         return None if row is None else document_record(row)
+
+    def actors(self, identifiers: Iterable[str]) -> dict[str, Actor]:
+        """Return the stored actors with these ids, by id (ids the store does not describe are
+        left out)."""
+        with self._transaction("cannot read actors", write=False) as conn:
+            rows = read.select_actors(conn, sorted(set(identifiers)))
+        return {row["id"]: actor_record(row) for row in rows}
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows of each main table."""
