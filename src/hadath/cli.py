@@ -6,7 +6,7 @@ import dataclasses
 import itertools
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -14,42 +14,27 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from hadath import batch, evaluate, gsr, ner
-from hadath.clusters import Cluster, as_json, cluster, reciprocal_types
+from hadath import batch, cli_links, evaluate, gsr, ner
+from hadath.cli_common import (
+    DB_OPTION,
+    err,
+    event_filters,
+    resources_or_exit,
+    snippet,
+    stored_events,
+)
 from hadath.errors import HadathError
 from hadath.examples import example_paths
 from hadath.ingest.dates import parse_iso_date
-from hadath.lexicons.events import load_event_lexicon
 from hadath.model import Analysis, Failure
 from hadath.output import to_contract
-from hadath.resources import Resources, load_resources
-from hadath.settings import DEFAULT_SETTINGS
 from hadath.store import EventRecord, Store
-from hadath.tokenize import load_text_rules, tokenize
+from hadath.tokenize import tokenize
 
 # Exit codes: 0 all went well; 1 nothing could be read; 3 some documents failed (the rest done).
 EXIT_NOTHING_READ = 1
 EXIT_PARTIAL = 3
 
-DB_OPTION = click.option(
-    "--db",
-    "db",
-    default=DEFAULT_SETTINGS.database,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="SQLite database file.",
-)
-
-
-def _err() -> Console:
-    return Console(stderr=True)
-
-
-def _resources() -> Resources:
-    try:
-        return load_resources()
-    except HadathError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _report_failures(failures: Iterable[Failure]) -> None:
@@ -82,7 +67,7 @@ def _events_table(analysis: Analysis) -> Table:
             ", ".join(a["name"] for a in event["actors"]),
             ", ".join(a["name"] for a in event["recipients"]),
             (event["date"] or "") + (" (hist.)" if event["historical"] else ""),
-            _snippet(event["evidence"]["text"], 160),
+            snippet(event["evidence"]["text"], 160),
         )
     return table
 
@@ -95,7 +80,7 @@ def _events_table(analysis: Analysis) -> Table:
 @click.option("--published", help="Publication date YYYY-MM-DD (overrides what is detected).")
 def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> None:
     """Code FILE… (or - for stdin) and print the JSON contract, one object per document."""
-    resources = _resources()
+    resources = resources_or_exit()
     if published is not None:
         try:
             parse_iso_date(published)
@@ -123,7 +108,7 @@ def code_command(sources: tuple[str, ...], fmt: str, published: str | None) -> N
 
 
 def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
-    resources = _resources()
+    resources = resources_or_exit()
     paths = list(paths)
     with (
         Store.open(db) as store,
@@ -133,7 +118,7 @@ def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TextColumn("{task.description}"),
-            console=_err(),
+            console=err(),
             transient=True,
         ) as bar,
     ):
@@ -166,10 +151,6 @@ def ingest_command(paths: tuple[str, ...], db: str) -> None:
     sys.exit(EXIT_NOTHING_READ if summary.failures and not done else 0)
 
 
-def _snippet(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _records_table(records: list[EventRecord], title: str) -> Table:
     """A timeline: dated events in date order, then the undated ones."""
     table = Table(title=title)
@@ -183,55 +164,15 @@ def _records_table(records: list[EventRecord], title: str) -> Table:
             ", ".join(r.actors),
             ", ".join(r.recipients),
             " ".join(x for x in (r.outlet, r.published) if x),
-            _snippet(r.evidence_text or ""),
+            snippet(r.evidence_text or ""),
         )
     return table
-
-
-_FILTERS = (
-    click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT."),
-    click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    click.option(
-        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-    ),
-)
-
-
-def _stored_events(
-    db: str,
-    actors: list[str | None],
-    type_: str | None,
-    date_from: str | None,
-    date_to: str | None,
-) -> list[EventRecord]:
-    """The stored events of the first actor (any, for None) that involve each further one."""
-    try:
-        with Store.open(db) as store:
-            found = [
-                store.events(actor=a, type=type_, date_from=date_from, date_to=date_to)
-                for a in actors
-            ]
-    except HadathError as exc:
-        raise click.ClickException(str(exc)) from exc
-    records = found[0]
-    for more in found[1:]:
-        shared = {r.id for r in more}
-        records = [r for r in records if r.id in shared]
-    return records
-
-
-def _event_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """The type, date and output options shared by the commands that list events."""
-    for option in reversed(_FILTERS):
-        command = option(command)
-    return command
 
 
 @main.command("events")
 @DB_OPTION
 @click.option("--actor", help="Actor id, canonical name or alias (as actor or recipient).")
-@_event_filters
+@event_filters
 def events_command(
     db: str,
     actor: str | None,
@@ -241,58 +182,12 @@ def events_command(
     fmt: str,
 ) -> None:
     """List stored events, filtered by actor, type and date."""
-    records = _stored_events(db, [actor], type_, date_from, date_to)
+    records = stored_events(db, [actor], type_, date_from, date_to)
     if fmt == "json":
         for record in records:
             click.echo(json.dumps(dataclasses.asdict(record), ensure_ascii=False))
     else:
         Console().print(_records_table(records, f"{len(records)} events"))
-
-
-def _clusters_table(found: Iterable[Cluster], names: dict[str, str], title: str) -> Table:
-    """One row per act: its date (every date reported, when they differ), who took part, and
-    every report of it."""
-    table = Table(title=title)
-    for column in ("date", "event", "actors", "recipients", "reports", "evidence"):
-        table.add_column(column, overflow="fold")
-    for c in found:
-        sources = "; ".join(" ".join(x for x in (r.outlet, r.published) if x) for r in c.reports)
-        table.add_row(
-            " / ".join(c.dates) or "—",
-            c.type,
-            ", ".join(names.get(a, a) for a in c.actors),
-            ", ".join(names.get(a, a) for a in c.recipients),
-            f"{len(c.reports)}: {sources}",
-            _snippet(c.reports[0].evidence_text or ""),
-        )
-    return table
-
-
-@main.command("timeline")
-@DB_OPTION
-@click.option("--actor", required=True, help="Actor id, canonical name or alias.")
-@click.option("--with", "other", help="Only acts that also involve this actor.")
-@_event_filters
-def timeline_command(
-    db: str,
-    actor: str,
-    other: str | None,
-    type_: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    fmt: str,
-) -> None:
-    """An actor's acts in time order, each once with every article that reported it."""
-    records = _stored_events(db, [actor, *([other] if other else [])], type_, date_from, date_to)
-    found = cluster(records, reciprocal_types(load_event_lexicon(load_text_rules())))
-    if fmt == "json":
-        for one in found:
-            click.echo(json.dumps(as_json(one), ensure_ascii=False))
-        return
-    ids = ((*r.actor_ids, *r.recipient_ids) for r in records)
-    shown = ((*r.actors, *r.recipients) for r in records)
-    names = {i: n for a, b in zip(ids, shown, strict=True) for i, n in zip(a, b, strict=False)}
-    Console().print(_clusters_table(found, names, f"{len(found)} acts, {len(records)} reports"))
 
 
 @main.command("search")
@@ -304,7 +199,7 @@ def timeline_command(
 )
 def search_command(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search over stored articles; Arabic spelling variants and clitics fold."""
-    resources = _resources()
+    resources = resources_or_exit()
     terms = [t.stem for t in tokenize(query, resources.text) if t.is_word]
     if not terms:
         raise click.BadParameter("the query has no words", param_hint="QUERY")
@@ -414,7 +309,7 @@ def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json
     """Score hadath against a gold file (eval/FORMAT.md): P/R/F1 at type, dyad and full level."""
     if (samples is None) == (corpus is None):
         raise click.UsageError("give exactly one of --samples DIR or --corpus FILE")
-    resources = _resources()
+    resources = resources_or_exit()
     try:
         docs = evaluate.load_gold(gold)
         outputs, failures = batch.code_gold_documents(
@@ -439,7 +334,7 @@ def evaluate_command(gold: str, samples: str | None, corpus: str | None, as_json
 def gsr_command(path: Path, as_json: bool) -> None:
     """Score hadath on sentence-level gold (UniversalPetrarch Arabic GSR): the share of
     sentences whose event type it codes, and whose source and target state it gets right."""
-    resources = _resources()
+    resources = resources_or_exit()
     try:
         items = gsr.read_gsr(path)
     except HadathError as exc:
@@ -484,7 +379,7 @@ def ner_command(conll_path: Path, score: bool) -> None:
     gold = ner.conll_tags(sentences)
     if score and gold is None:
         raise click.UsageError("--score needs a tag on every token line (`token TAG`)")
-    resources = _resources()
+    resources = resources_or_exit()
     predicted = ner.tag_words(resources.ner, ner.conll_words(sentences), resources)
     for n, (sentence, tags) in enumerate(zip(sentences, predicted, strict=True)):
         if n:
@@ -493,3 +388,7 @@ def ner_command(conll_path: Path, score: bool) -> None:
             click.echo(f"{word} {tag}")
     if score and gold is not None:
         click.echo(ner.format_scores(ner.conll_scores(gold, predicted)), err=True)
+
+
+for _command in (cli_links.timeline_command, cli_links.stories_command, cli_links.story_command):
+    main.add_command(_command)

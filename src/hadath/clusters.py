@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from hadath.lexicons.events import EventLexicon
 from hadath.store.records import EventRecord
 
-_DAY_SLACK = 1  # days two reports of one act may disagree by (a report written after midnight)
+DAY_SLACK = 1  # days two reports of one act may disagree by (a report written after midnight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +71,12 @@ def _day(value: str) -> dt.date:
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
     """Whether two reports' dates may be of one act: both dated at the same precision, equal,
-    or for two days at most `_DAY_SLACK` apart. A month or a year does not join a day in it:
+    or for two days at most `DAY_SLACK` apart. A month or a year does not join a day in it:
     on the labelled pairs that cost more false merges than it found true ones."""
     if not (a.date and b.date) or a.date_precision != b.date_precision:
         return False
     if a.date_precision == "day":
-        return abs((_day(a.date) - _day(b.date)).days) <= _DAY_SLACK
+        return abs((_day(a.date) - _day(b.date)).days) <= DAY_SLACK
     return a.date == b.date
 
 

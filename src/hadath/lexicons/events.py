@@ -14,6 +14,7 @@ from hadath.lexicons.load import data_files, load_yaml, require_mapping, require
 from hadath.lexicons.morphology import VERB, Morphology, load_morphology
 from hadath.lexicons.morphology import WHERE as MORPHOLOGY
 from hadath.lexicons.phrases import first_words, phrase_key
+from hadath.lexicons.stories import StoryWords, load_story_words
 from hadath.model import EVENT_TYPES
 from hadath.tokenize import TextRules
 
@@ -103,6 +104,7 @@ class EventLexicon:
     noun_cues: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     casualties: CasualtyWords | None = None
+    stories: StoryWords | None = None  # storyline families and "first since" claims
 
 
 _ENTRY_KEYS = frozenset(
@@ -237,6 +239,7 @@ def load_event_lexicon(rules: TextRules) -> EventLexicon:
         verb_proclitics=frozenset(map(rules.normalizer, settings.get("verb_proclitics") or [""])),
         arguments=load_argument_words(rules),
         casualties=load_casualty_words(rules),
+        stories=load_story_words(rules),
     )
 
 

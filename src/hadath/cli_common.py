@@ -1,0 +1,82 @@
+"""What the commands share: the database option, the event filters, errors as exits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+from rich.console import Console
+
+from hadath.errors import HadathError
+from hadath.resources import Resources, load_resources
+from hadath.settings import DEFAULT_SETTINGS
+from hadath.store import EventRecord, Store
+
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_SETTINGS.database,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file.",
+)
+
+
+def err() -> Console:
+    """A console on standard error, for progress and summaries."""
+    return Console(stderr=True)
+
+
+def resources_or_exit() -> Resources:
+    """The loaded resources, or a clean exit that says what is wrong with the data files."""
+    try:
+        return load_resources()
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def snippet(text: str, limit: int = 90) -> str:
+    """The text, cut to `limit` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_FILTERS = (
+    click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT."),
+    click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option(
+        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    ),
+)
+
+
+def stored_events(
+    db: str,
+    actors: list[str | None],
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> list[EventRecord]:
+    """The stored events of the first actor (any, for None) that involve each further one."""
+    try:
+        with Store.open(db) as store:
+            found = [
+                store.events(actor=a, type=type_, date_from=date_from, date_to=date_to)
+                for a in actors
+            ]
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
+    records = found[0]
+    for more in found[1:]:
+        shared = {r.id for r in more}
+        records = [r for r in records if r.id in shared]
+    return records
+
+
+def event_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The type, date and output options shared by the commands that list events."""
+    for option in reversed(_FILTERS):
+        command = option(command)
+    return command
+
+
