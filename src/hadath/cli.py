@@ -36,7 +36,6 @@ EXIT_NOTHING_READ = 1
 EXIT_PARTIAL = 3
 
 
-
 def _report_failures(failures: Iterable[Failure]) -> None:
     for failure in failures:
         click.echo(f"failed: {failure.reason}", err=True)
@@ -390,5 +389,10 @@ def ner_command(conll_path: Path, score: bool) -> None:
         click.echo(ner.format_scores(ner.conll_scores(gold, predicted)), err=True)
 
 
-for _command in (cli_links.timeline_command, cli_links.stories_command, cli_links.story_command):
+for _command in (
+    cli_links.timeline_command,
+    cli_links.stories_command,
+    cli_links.story_command,
+    cli_links.export_command,
+):
     main.add_command(_command)

@@ -40,13 +40,13 @@ def snippet(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_FILTERS = (
+_SCOPE = (
     click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT."),
     click.option("--from", "date_from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     click.option("--to", "date_to", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    click.option(
-        "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-    ),
+)
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 
 
@@ -73,10 +73,13 @@ def stored_events(
     return records
 
 
-def event_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """The type, date and output options shared by the commands that list events."""
-    for option in reversed(_FILTERS):
+def event_scope(command: Callable[..., None]) -> Callable[..., None]:
+    """The type and date options shared by the commands that read events."""
+    for option in reversed(_SCOPE):
         command = option(command)
     return command
 
 
+def event_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The type, date and output options shared by the commands that list events."""
+    return event_scope(FORMAT_OPTION(command))

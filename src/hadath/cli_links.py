@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from hadath import stories
-from hadath.cli_common import DB_OPTION, event_filters, resources_or_exit, snippet
+from hadath.cli_common import (
+    DB_OPTION,
+    FORMAT_OPTION,
+    event_filters,
+    event_scope,
+    resources_or_exit,
+    snippet,
+)
 from hadath.clusters import Cluster, as_json
 from hadath.errors import HadathError
+from hadath.export import FORMATS, PER, export_store
 from hadath.store import Store
-
-_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
 
 
 def _names(store: Store, acts: Iterable[Cluster]) -> dict[str, str]:
@@ -90,7 +97,7 @@ def _party(key: str, names: dict[str, str]) -> str:
 @DB_OPTION
 @click.option("--actor", help="Only storylines with an act of this actor.")
 @click.option("--min-acts", default=2, show_default=True, help="Only storylines this long.")
-@_FORMAT
+@FORMAT_OPTION
 def stories_command(db: str, actor: str | None, min_acts: int, fmt: str) -> None:
     """List storylines: acts between the same parties (or offices), of related types."""
     resources = resources_or_exit()
@@ -128,7 +135,7 @@ def _checks_table(found: stories.Story) -> Table:
 @click.command("story")
 @click.argument("ident")
 @DB_OPTION
-@_FORMAT
+@FORMAT_OPTION
 def story_command(ident: str, db: str, fmt: str) -> None:
     """One storyline (by its id, or the id of one of its acts or reports), its acts in time
     order, and every claim its reports make about that history, checked."""
@@ -151,3 +158,54 @@ def story_command(ident: str, db: str, fmt: str) -> None:
     console.print(acts_table(found.acts, names, f"{found.family}: {parties}"))
     if found.checks:
         console.print(_checks_table(found))
+
+
+@click.command("export")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True)
+@click.option(
+    "--per",
+    type=click.Choice(PER),
+    default="cluster",
+    show_default=True,
+    help="One row per act (every report of it merged) or per stored report.",
+)
+@click.option("--actor", help="Only events of this actor (id, canonical name or alias).")
+@event_scope
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+def export_command(
+    db: str,
+    fmt: str,
+    per: str,
+    actor: str | None,
+    type_: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    out: Path | None,
+) -> None:
+    """Export stored events as PLOVER JSON Lines, POLECAT-style TSV, CAMEO dyads (CSV) or
+    Parquet."""
+    resources = resources_or_exit()
+    try:
+        with Store.open(db) as store:
+            if out is None:
+                written = export_store(
+                    store, resources, fmt, sys.stdout.buffer, per, actor, type_, date_from, date_to
+                )
+            else:
+                with out.open("wb") as stream:
+                    written = export_store(
+                        store, resources, fmt, stream, per, actor, type_, date_from, date_to
+                    )
+    except BrokenPipeError:
+        # The reader stopped early ("| head"): not an error; keep Python from reporting it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    except (HadathError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{written} records ({fmt}, one per {per})", err=True)

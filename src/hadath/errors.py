@@ -11,6 +11,7 @@ HadathError
 │   └── NotArabicError        text that is not Arabic
 ├── LexiconError          a data file in hadath/data fails its schema check
 ├── StoreError            the SQLite store cannot be opened or written
+├── ExportError           an export was asked in an unknown format or row kind
 └── GoldFormatError       a gold file does not follow eval/FORMAT.md
 """
 
@@ -59,6 +60,10 @@ class LexiconError(HadathError):
 
 class StoreError(HadathError):
     """The store cannot be opened, migrated or written."""
+
+
+class ExportError(HadathError):
+    """An export cannot be written as asked (unknown format, unknown row kind)."""
 
 
 class GoldFormatError(HadathError):

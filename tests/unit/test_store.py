@@ -661,3 +661,12 @@ def test_query_reads_search_index_and_reporting_pragmas(filled: Store) -> None:
     assert "evidence_text" in {row["name"] for row in columns}
     assert filled.query("SELECT count(*) AS n FROM json_each(?)", ["[1, 2, 3]"]) == [{"n": 3}]
     assert filled.query("PRAGMA journal_mode") == [{"journal_mode": "wal"}]
+
+
+def test_event_records_carry_their_documents_url(filled: Store) -> None:
+    urls = {record.document_id: record.url for record in filled.events()}
+    assert urls == {
+        "doc-call": "https://example.org/news/call",
+        "doc-convoy": None,
+        "doc-police": None,
+    }

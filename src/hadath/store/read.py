@@ -49,7 +49,8 @@ _SETTING_PRAGMAS = frozenset(
 )
 
 _EVENT_SELECT = """
-SELECT e.*, d.title AS document_title, d.outlet AS outlet, d.published AS published
+SELECT e.*, d.title AS document_title, d.outlet AS outlet, d.published AS published,
+    d.url AS url
 FROM events AS e JOIN documents AS d ON d.id = e.document_id"""
 
 _EVENT_ORDER = """

@@ -58,6 +58,7 @@ class EventRecord:
     evidence_start: int = 0
     evidence_end: int = 0
     trigger_text: str = ""
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
