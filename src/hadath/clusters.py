@@ -51,6 +51,11 @@ class Cluster:
         """Every distinct death toll the reports give, smallest first."""
         return tuple(sorted({r.dead for r in self.reports if r.dead is not None}))
 
+    @property
+    def injured(self) -> tuple[int, ...]:
+        """Every distinct count of the injured the reports give, smallest first."""
+        return tuple(sorted({r.injured for r in self.reports if r.injured is not None}))
+
 
 def reciprocal_types(lex: EventLexicon) -> frozenset[str]:
     """The event types some trigger tells as reciprocal (calls, meetings, agreements)."""
@@ -137,6 +142,8 @@ def as_json(found: Cluster) -> dict[str, object]:
         "dates": list(found.dates),
         "actors": list(found.actors),
         "recipients": list(found.recipients),
+        "dead": list(found.dead),
+        "injured": list(found.injured),
         "reports": [
             {
                 "event_id": r.id,
@@ -144,6 +151,8 @@ def as_json(found: Cluster) -> dict[str, object]:
                 "outlet": r.outlet,
                 "published": r.published,
                 "date": r.date,
+                "dead": r.dead,
+                "injured": r.injured,
                 "evidence": r.evidence_text,
             }
             for r in found.reports

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.clusters import cluster
+from hadath.clusters import as_json, cluster
 from hadath.ingest import read_paths
 from hadath.model import Document
 from hadath.pipeline import process
@@ -109,3 +110,20 @@ def test_the_2022_and_2024_defence_calls_are_two_clusters(
     # The two calls the articles report, and the two earlier ones they mention, stay apart.
     assert {"2022-10-21", "2024-06-25", "2022-05-13", "2023-03"} <= set(dates), dates
     assert not any(c.date and len(c.documents) > 1 for c in cluster(events, _CALLS))
+
+
+def test_a_background_mention_joins_the_act_it_refers_to() -> None:
+    told = _report("news", "d1", "2022-05-13")
+    recalled = dataclasses.replace(_report("recalled", "d2", "2022-05-13"), historical=True)
+    later = _report("later", "d2", "2022-10-21")
+    assert _groups([told, recalled, later]) == [{"later"}, {"news", "recalled"}]
+
+
+def test_differing_tolls_are_each_kept_with_their_report() -> None:
+    a = dataclasses.replace(_report("a", "d1", "2023-03-01", kind="ASSAULT"), dead=4, injured=10)
+    b = dataclasses.replace(_report("b", "d2", "2023-03-01", kind="ASSAULT"), dead=6)
+    (merged,) = cluster([a, b], _CALLS)
+    assert (merged.dead, merged.injured) == ((4, 6), (10,))
+    plain = as_json(merged)
+    assert (plain["dead"], plain["injured"]) == ([4, 6], [10])
+    assert [r["dead"] for r in plain["reports"]] == [4, 6]  # type: ignore[attr-defined]
