@@ -15,12 +15,16 @@ from hadath.model import Analysis, Document, Failure
 from hadath.output import to_contract
 from hadath.pipeline import process
 from hadath.resources import Resources
-from hadath.store import Store
+from hadath.store import Saved, Store
+
+# The outcomes that store a document's own events.
+_NEW = frozenset({Saved.STORED, Saved.REPLACED})
 
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
-    """What one ingest run did."""
+    """What one ingest run did: `stored` counts new and replaced documents; `copies` counts
+    documents recorded as copies of a stored one (not stored again, no events of their own)."""
 
     run_id: int
     read: int
@@ -28,6 +32,7 @@ class IngestSummary:
     unchanged: int
     events: int
     failures: tuple[Failure, ...]
+    copies: int = 0
 
 
 def override_published(document: Document, published: str | None) -> Document:
@@ -89,7 +94,8 @@ def ingest(
 ) -> IngestSummary:
     """Code and store every document; failures are recorded and the batch goes on."""
     run_id = store.start_run(command)
-    read = stored = unchanged = events = 0
+    read = events = 0
+    outcomes = dict.fromkeys(Saved, 0)
     failures: list[Failure] = []
     for item in code(sources, resources):
         if isinstance(item, Failure):
@@ -97,23 +103,32 @@ def ingest(
             store.record_failure(run_id, item)
         else:
             read += 1
-            try:
-                if store.save(item, run_id):
-                    stored += 1
-                    events += len(item.events)
-                else:
-                    unchanged += 1
-            except HadathError as exc:
-                source = item.document.source or item.document.id
-                failure = Failure(source, f"{source}: {exc}", type(exc).__name__, item.document.id)
-                failures.append(failure)
-                store.record_failure(run_id, failure)
+            outcome = _put(store, item, run_id)
+            if isinstance(outcome, Failure):
+                failures.append(outcome)
+                store.record_failure(run_id, outcome)
+            else:
+                outcomes[outcome] += 1
+                events += len(item.events) if outcome in _NEW else 0
         if progress is not None:
             progress(item.source if isinstance(item, Failure) else item.document.id)
+    stored = sum(outcomes[outcome] for outcome in _NEW)
+    unchanged, copies = outcomes[Saved.UNCHANGED], outcomes[Saved.COPY]
     store.finish_run(
-        run_id, documents=stored, events=events, failures=len(failures), skipped=unchanged
+        run_id, stored, events, failures=len(failures), skipped=unchanged, copies=copies
     )
-    return IngestSummary(run_id, read + len(failures), stored, unchanged, events, tuple(failures))
+    return IngestSummary(
+        run_id, read + len(failures), stored, unchanged, events, tuple(failures), copies
+    )
+
+
+def _put(store: Store, analysis: Analysis, run_id: int) -> Saved | Failure:
+    """Save one analysis; an error the store raises becomes a Failure."""
+    try:
+        return store.put(analysis, run_id)
+    except HadathError as exc:
+        source = analysis.document.source or analysis.document.id
+        return Failure(source, f"{source}: {exc}", type(exc).__name__, analysis.document.id)
 
 
 def state_names(resources: Resources) -> dict[str, str]:

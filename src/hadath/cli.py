@@ -130,9 +130,10 @@ def _ingest(paths: Iterable[str], db: str, command: str) -> batch.IngestSummary:
             progress=lambda name: bar.update(task, advance=1, description=name),
         )
     _report_failures(summary.failures)
-    _err().print(
-        f"{summary.read} read, {summary.stored} stored, {summary.unchanged} unchanged, "
-        f"{summary.events} events, {len(summary.failures)} failures → {db}"
+    err().print(
+        f"{summary.read} read, {summary.stored} stored, {summary.copies} copies, "
+        f"{summary.unchanged} unchanged, {summary.events} events, "
+        f"{len(summary.failures)} failures → {db}"
     )
     return summary
 
@@ -146,7 +147,7 @@ def ingest_command(paths: tuple[str, ...], db: str) -> None:
         summary = _ingest(paths, db, "ingest")
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
-    done = summary.stored + summary.unchanged
+    done = summary.stored + summary.unchanged + summary.copies
     sys.exit(EXIT_NOTHING_READ if summary.failures and not done else 0)
 
 

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from importlib import resources
 
 from hadath.errors import StoreError
+from hadath.normalize import load_normalizer
+from hadath.store.copies import backfill
 
 MigrationFunction = Callable[[sqlite3.Connection], None]
 Migration = tuple[str, MigrationFunction]
@@ -132,10 +134,104 @@ def views(connection: sqlite3.Connection) -> None:
     )
 
 
+def document_copies(connection: sqlite3.Connection) -> None:
+    """Add copies: fingerprints and LSH buckets of stored texts, copies with their URLs, views."""
+    run_script(
+        connection,
+        """
+        -- exact: hash of the normalised words (hadath.fingerprint); words: how many there are.
+        CREATE TABLE document_fingerprints (
+            document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            exact TEXT NOT NULL,
+            words INTEGER NOT NULL
+        );
+        CREATE INDEX document_fingerprints_exact ON document_fingerprints (exact);
+
+        -- One row per MinHash band of a long enough text: texts sharing a bucket are compared.
+        CREATE TABLE document_buckets (
+            bucket INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (bucket, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_buckets_document ON document_buckets (document_id);
+
+        -- A document saved under another id whose text is the stored document's: only its own
+        -- metadata is kept. similarity: share of words alike, in order (1.0 for 'exact').
+        CREATE TABLE document_copies (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            title TEXT,
+            url TEXT,
+            outlet TEXT,
+            published TEXT,
+            published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
+            published_source TEXT,
+            source TEXT,
+            content_hash TEXT NOT NULL,
+            similarity REAL NOT NULL CHECK (similarity BETWEEN 0 AND 1),
+            match TEXT NOT NULL CHECK (match IN ('exact', 'near')),
+            run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+            first_seen TEXT NOT NULL
+        );
+        CREATE INDEX document_copies_document ON document_copies (document_id);
+
+        ALTER TABLE runs ADD COLUMN copies INTEGER;
+
+        -- Every publication of every stored document: the document itself, then its copies.
+        CREATE VIEW publication_view AS
+        SELECT
+            d.id AS document_id,
+            d.id AS id,
+            0 AS copy,
+            d.title AS title,
+            d.outlet AS outlet,
+            d.url AS url,
+            d.published AS published,
+            1.0 AS similarity,
+            NULL AS match,
+            d.ingested_at AS first_seen
+        FROM documents AS d
+        UNION ALL
+        SELECT
+            c.document_id,
+            c.id,
+            1,
+            c.title,
+            c.outlet,
+            c.url,
+            c.published,
+            c.similarity,
+            c.match,
+            c.first_seen
+        FROM document_copies AS c;
+
+        -- Every stored document with how many times, where and at which URLs it was published.
+        CREATE VIEW document_publications_view AS
+        SELECT
+            d.id AS document_id,
+            d.title AS title,
+            d.published AS published,
+            1 + (SELECT count(*) FROM document_copies AS c WHERE c.document_id = d.id)
+                AS publications,
+            (SELECT group_concat(outlet, '; ') FROM (
+                SELECT DISTINCT p.outlet AS outlet FROM publication_view AS p
+                WHERE p.document_id = d.id AND p.outlet IS NOT NULL)) AS outlets,
+            (SELECT group_concat(url, ' ') FROM (
+                SELECT p.url AS url FROM publication_view AS p
+                WHERE p.document_id = d.id AND p.url IS NOT NULL
+                ORDER BY p.copy, p.first_seen)) AS urls
+        FROM documents AS d;
+        """,
+    )
+    backfill(connection, load_normalizer())
+
+
+COPIES_MIGRATION = "0004_document_copies"
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_initial", initial),
     ("0002_indexes", indexes),
     ("0003_views", views),
+    (COPIES_MIGRATION, document_copies),
 )
 
 

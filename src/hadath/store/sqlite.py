@@ -5,6 +5,13 @@ stored id with different text replaces it: the old version's mentions, events (w
 links), quotes and search entry are deleted and the new ones written, in one transaction. Actors
 are upserted: the latest description of an actor id wins; actors are never deleted, since other
 documents may refer to them.
+
+A document under a new id whose text is a copy of a stored document's (hadath.fingerprint: the
+same words once spacing, vowel marks, punctuation and letter variants are folded, or a
+near-identical text) is not stored again: its id, URL, outlet and dates are recorded as a copy of
+the stored one, which keeps the one set of events. Replacing a stored document's text drops the
+copies recorded against the old text, since that text is no longer stored; saving them again
+files them anew.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from typing import Any
 
 from hadath.errors import HadathError, StoreError
 from hadath.model import Actor, Analysis, Document, Failure
+from hadath.normalize import Normalizer, load_normalizer
 from hadath.store import read, write
-from hadath.store.migrations import MIGRATIONS, Migration, applied, migrate
+from hadath.store.copies import CopyRecord, select_copies
+from hadath.store.migrations import COPIES_MIGRATION, MIGRATIONS, Migration, applied, migrate
 from hadath.store.records import (
     EventRecord,
     RunRecord,
@@ -38,10 +47,15 @@ class Store:
     Open it with Store.open(path); use it as a context manager or call close().
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: str, normalizer: Normalizer | None = None
+    ) -> None:
         self._connection: sqlite3.Connection | None = connection
         self._path = path
         self._lock = threading.RLock()
+        # Fingerprints of texts (finding copies) fold text as the rest of hadath does; None when
+        # the database was opened without the copies migration and so has no copy tables.
+        self._normalizer = normalizer
 
     @classmethod
     def open(
@@ -79,7 +93,8 @@ class Store:
                 f"{target} cannot be opened as a hadath store: {exc}; check that it is an SQLite"
                 " file written by hadath, or choose another path"
             ) from exc
-        return cls(connection, target)
+        with_copies = COPIES_MIGRATION in {name for name, _ in migrations}
+        return cls(connection, target, load_normalizer() if with_copies else None)
 
     def __enter__(self) -> Store:
         return self
@@ -120,11 +135,15 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def save(self, analysis: Analysis, run_id: int | None = None) -> bool:
-        """Store a document and all found in it in one transaction; False if already stored."""
+    def put(self, analysis: Analysis, run_id: int | None = None) -> write.Saved:
+        """Store a document and all found in it, or record it as a copy; say which was done."""
         what = f"could not save document {analysis.document.id!r}"
         with self._transaction(what, write=True) as conn:
-            return write.save_analysis(conn, analysis, run_id)
+            return write.save_analysis(conn, analysis, run_id, self._normalizer)
+
+    def save(self, analysis: Analysis, run_id: int | None = None) -> bool:
+        """Store a document as put does; False if its text was already stored (or is a copy)."""
+        return self.put(analysis, run_id) in (write.Saved.STORED, write.Saved.REPLACED)
 
     def start_run(self, command: str) -> int:
         """Record the start of a run of `command` and return its id."""
@@ -132,11 +151,19 @@ class Store:
             return write.insert_run(conn, command)
 
     def finish_run(
-        self, run_id: int, documents: int, events: int, failures: int, skipped: int
+        self,
+        run_id: int,
+        documents: int,
+        events: int,
+        failures: int,
+        skipped: int,
+        copies: int | None = None,
     ) -> None:
-        """Record the end of a run and its tallies."""
+        """Record the end of a run and its tallies (copies: documents recorded as copies)."""
         with self._transaction(f"could not finish run {run_id}", write=True) as conn:
-            write.finish_run(conn, run_id, documents, events, failures, skipped)
+            if self._normalizer is None:
+                copies = None  # a database without the copies migration has no such column
+            write.finish_run(conn, run_id, documents, events, failures, skipped, copies)
 
     def record_failure(self, run_id: int | None, failure: Failure) -> None:
         """Record a document that could not be read or coded (run_id None: outside a run)."""
@@ -162,6 +189,11 @@ class Store:
         with self._transaction("cannot read the document", write=False) as conn:
             row = read.select_document(conn, document_id)
         return None if row is None else document_record(row)
+
+    def copies(self, document_id: str) -> list[CopyRecord]:
+        """Return the copies of a stored document (ids, URLs, outlets), first seen first."""
+        with self._transaction("cannot read copies", write=False) as conn:
+            return select_copies(conn, document_id)
 
     def actors(self, identifiers: Iterable[str]) -> dict[str, Actor]:
         """Return the stored actors with these ids, by id (ids the store does not describe are

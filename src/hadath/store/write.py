@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 import sqlite3
@@ -10,11 +11,29 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 
 from hadath.errors import StoreError
+from hadath.fingerprint import fingerprint
 from hadath.model import Actor, Analysis, Document, Failure, Span
+from hadath.normalize import Normalizer
 from hadath.output import event_ids
+from hadath.store.copies import (
+    copy_hash,
+    delete_copy,
+    find_original,
+    insert_copy,
+    insert_fingerprint,
+)
 from hadath.store.records import ISO_PREFIX
 
 _PRECISION_LENGTH = MappingProxyType({"year": 4, "month": 7, "day": 10})
+
+
+class Saved(enum.Enum):
+    """What saving a document did."""
+
+    STORED = "stored"  # a new document, with all found in it
+    REPLACED = "replaced"  # a new text under a stored id: the old version was deleted
+    UNCHANGED = "unchanged"  # this id already holds this text (as a document or as a copy)
+    COPY = "copy"  # the text is another stored document's: only its id, URL, outlet are kept
 
 
 def content_hash(text: str) -> str:
@@ -22,27 +41,67 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def save_analysis(connection: sqlite3.Connection, analysis: Analysis, run_id: int | None) -> bool:
-    """Write a document and all found in it, replacing an older text; False if already stored."""
+def save_analysis(
+    connection: sqlite3.Connection,
+    analysis: Analysis,
+    run_id: int | None,
+    normalizer: Normalizer | None,
+) -> Saved:
+    """Write a document and all found in it, or record it as a copy of a stored document.
+
+    normalizer None: the database predates copies (opened with fewer migrations), so documents
+    are stored as they come, as the hadath of that schema did.
+    """
     document = analysis.document
     digest = content_hash(document.text)
-    row = connection.execute(
-        "SELECT content_hash FROM documents WHERE id = ?", (document.id,)
-    ).fetchone()
-    if row is not None and row[0] == digest:
-        return False
+    stored = _stored_hash(connection, document.id)
+    copied = None if normalizer is None else copy_hash(connection, document.id)
+    if digest in (stored, copied):
+        return Saved.UNCHANGED
     _check_analysis(analysis)
     if run_id is not None:
         require_run(connection, run_id)
-    if row is not None:
+    # A new text under a known id: forget the old version first (its fingerprint, buckets and
+    # copies go with it), so that the new text is never found to be a copy of itself.
+    if stored is not None:
         _delete_document(connection, document.id)
-    _insert_document(connection, document, digest, run_id)
+    if copied is not None:
+        delete_copy(connection, document.id)
+    if normalizer is None:
+        return _store(connection, analysis, digest, run_id, replacing=stored is not None)
+    found = fingerprint(document.text, normalizer)
+    original = find_original(connection, found, normalizer)
+    if original is not None:
+        insert_copy(connection, document, original, digest, run_id)
+        return Saved.COPY
+    saved = _store(connection, analysis, digest, run_id, replacing=stored is not None)
+    insert_fingerprint(connection, document.id, found)
+    return saved
+
+
+def _store(
+    connection: sqlite3.Connection,
+    analysis: Analysis,
+    digest: str,
+    run_id: int | None,
+    *,
+    replacing: bool,
+) -> Saved:
+    """Write a document (any older version already deleted) and all found in it."""
+    _insert_document(connection, analysis.document, digest, run_id)
     _insert_search_entry(connection, analysis)
     _upsert_actors(connection, analysis.actors)
     _insert_mentions(connection, analysis)
     _insert_events(connection, analysis)
     _insert_quotes(connection, analysis)
-    return True
+    return Saved.REPLACED if replacing else Saved.STORED
+
+
+def _stored_hash(connection: sqlite3.Connection, document_id: str) -> str | None:
+    row = connection.execute(
+        "SELECT content_hash FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def require_run(connection: sqlite3.Connection, run_id: int) -> None:
@@ -66,14 +125,18 @@ def finish_run(
     events: int,
     failures: int,
     skipped: int,
+    copies: int | None = None,
 ) -> None:
-    """Record the end of a run and its tallies."""
+    """Record the end of a run and its tallies (copies: documents recorded as copies; None
+    leaves the column alone, for a database that predates copies)."""
     require_run(connection, run_id)
     connection.execute(
         "UPDATE runs SET finished_at = ?, documents = ?, events = ?, failures = ?,"
         " skipped = ? WHERE id = ?",
         (_now(), documents, events, failures, skipped, run_id),
     )
+    if copies is not None:
+        connection.execute("UPDATE runs SET copies = ? WHERE id = ?", (copies, run_id))
 
 
 def insert_failure(connection: sqlite3.Connection, run_id: int | None, failure: Failure) -> None:
