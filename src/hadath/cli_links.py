@@ -24,7 +24,9 @@ from hadath.cli_common import (
 from hadath.clusters import Cluster, as_json
 from hadath.errors import HadathError
 from hadath.export import FORMATS, PER, export_store
-from hadath.store import Store
+from hadath.store import CopyRecord, Store
+
+Copies = dict[str, tuple[CopyRecord, ...]]
 
 
 def _names(store: Store, acts: Iterable[Cluster]) -> dict[str, str]:
@@ -33,11 +35,28 @@ def _names(store: Store, acts: Iterable[Cluster]) -> dict[str, str]:
     return {i: actor.name for i, actor in store.actors(ids).items()}
 
 
-def _sources(act: Cluster) -> str:
-    return "; ".join(" ".join(x for x in (r.outlet, r.published) if x) for r in act.reports)
+def _sources(act: Cluster, copies: Copies) -> str:
+    """Each report's outlet and day, and the outlets that re-published its article."""
+    shown = []
+    for r in act.reports:
+        again = [c.outlet or c.url or c.id for c in copies.get(r.document_id, ())]
+        also = f" (also {', '.join(again)})" if again else ""
+        shown.append(" ".join(x for x in (r.outlet, r.published) if x) + also)
+    return "; ".join(shown)
 
 
-def acts_table(acts: Iterable[Cluster], names: dict[str, str], title: str) -> Table:
+def _act_json(act: Cluster, copies: Copies) -> dict[str, object]:
+    """An act as plain data, each report with the other publications of its article."""
+    plain = as_json(act)
+    for report in plain["reports"]:  # type: ignore[attr-defined]
+        report["copies"] = [
+            {"id": c.id, "url": c.url, "outlet": c.outlet, "published": c.published}
+            for c in copies.get(report["document_id"], ())
+        ]
+    return plain
+
+
+def acts_table(acts: Iterable[Cluster], names: dict[str, str], title: str, copies: Copies) -> Table:
     """One row per act: its date (every date reported, when they differ), who took part, and
     every report of it."""
     table = Table(title=title)
@@ -52,7 +71,7 @@ def acts_table(acts: Iterable[Cluster], names: dict[str, str], title: str) -> Ta
             act.type + (f" ({dead} dead)" if dead else ""),
             ", ".join(names.get(a, a) for a in act.actors),
             ", ".join(names.get(a, a) for a in act.recipients),
-            f"{len(act.reports)}: {_sources(act)}",
+            f"{len(act.reports)}: {_sources(act, copies)}",
             snippet(act.reports[0].evidence_text or ""),
         )
     return table
@@ -78,14 +97,15 @@ def timeline_command(
         with Store.open(db) as store:
             found = stories.timeline(store, resources, actor, other, type_, date_from, date_to)
             names = _names(store, found)
+            copies = stories.republished(store, found)
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         for act in found:
-            click.echo(json.dumps(as_json(act), ensure_ascii=False))
+            click.echo(json.dumps(_act_json(act, copies), ensure_ascii=False))
         return
     reports = sum(len(act.reports) for act in found)
-    Console().print(acts_table(found, names, f"{len(found)} acts, {reports} reports"))
+    Console().print(acts_table(found, names, f"{len(found)} acts, {reports} reports", copies))
 
 
 def _party(key: str, names: dict[str, str]) -> str:
@@ -144,6 +164,7 @@ def story_command(ident: str, db: str, fmt: str) -> None:
         with Store.open(db) as store:
             found = stories.story(store, resources, ident)
             names = _names(store, found.acts) if found else {}
+            copies = stories.republished(store, found.acts) if found else {}
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
     if found is None:
@@ -155,7 +176,7 @@ def story_command(ident: str, db: str, fmt: str) -> None:
         return
     parties = ", ".join(_party(p, names) for p in found.parties)
     console = Console()
-    console.print(acts_table(found.acts, names, f"{found.family}: {parties}"))
+    console.print(acts_table(found.acts, names, f"{found.family}: {parties}", copies))
     if found.checks:
         console.print(_checks_table(found))
 

@@ -25,7 +25,7 @@ from hadath.lexicons.stories import StoryWords
 from hadath.model import Analysis, Document, Span
 from hadath.pipeline import text_layer
 from hadath.resources import Resources
-from hadath.store import EventRecord, Store
+from hadath.store import CopyRecord, EventRecord, Store
 
 CONSISTENT = "consistent"
 CONTRADICTED = "contradicted"
@@ -197,6 +197,14 @@ def _all(store: Store, resources: Resources) -> tuple[Story, ...]:
     assert words is not None, "the event lexicon was loaded without its storyline words"
     acts = cluster(store.events(), reciprocal_types(resources.events))
     return threads(acts, resources.actors, words)
+
+
+def republished(store: Store, acts: Iterable[Cluster]) -> dict[str, tuple[CopyRecord, ...]]:
+    """The other publications (copies stored once) of the documents that report the acts, by
+    document id; documents with no copy are left out."""
+    documents = dict.fromkeys(d for act in acts for d in act.documents)
+    found = {d: tuple(store.copies(d)) for d in documents}
+    return {d: copies for d, copies in found.items() if copies}
 
 
 def timeline(

@@ -280,3 +280,21 @@ def test_the_story_commands_list_show_and_refuse(
     assert table.exit_code == 0 and "consistent" in table.output
     missing = CliRunner().invoke(main, ["story", "no-such-story", "--db", str(db)])
     assert missing.exit_code != 0 and "hadath stories" in missing.output
+
+
+def test_the_timeline_names_the_outlets_that_republished_a_report(
+    resources: Resources, shared: Path, tmp_path: Path
+) -> None:
+    read = read_paths([shared / "samples"], resources.settings)
+    first = next(d for d in read if isinstance(d, Document))
+    again = Document("reposted", first.text + "\nنقلا عن وكالات", outlet="mirror.example")
+    db = tmp_path / "h.db"
+    _store_samples(resources, shared, db, again).close()
+    args = ["timeline", "--db", str(db), "--actor", "Lloyd Austin", "--type", "CONSULT"]
+    shown = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    reports = [r for line in shown.output.splitlines() for r in json.loads(line)["reports"]]
+    copied = {r["document_id"] == first.id: [c["outlet"] for c in r["copies"]] for r in reports}
+    assert copied == {True: ["mirror.example"], False: []}
+    table = CliRunner(env={"COLUMNS": "400"}).invoke(main, args)
+    assert "(also mirror.example)" in table.output
