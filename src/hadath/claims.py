@@ -1,6 +1,6 @@
 """Claims a report makes about its act's history: "the first since March 2023", "the first call
-in more than a year", "for the first time in months". A storyline checks them against the acts
-it holds (stories.py)."""
+in more than a year", "for the first time in months", "the last call was on 13 May". A storyline
+checks them against the acts it holds (stories.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def _claims(
     tokens: Sequence[Token], times: Sequence[TimeMention], words: StoryWords, time: TimeLexicon
 ) -> Iterator[Claim]:
     for i, token in enumerate(tokens):
+        if token.stem in words.last and (last := _last(tokens, times, words, i)):
+            yield last
         if token.stem not in words.first:
             continue
         for j in range(i + 1, min(len(tokens) - 1, i + 1 + words.words_between)):
@@ -46,6 +48,23 @@ def _claims(
                 if claim is not None:
                     yield claim
                 break
+
+
+def _last(
+    tokens: Sequence[Token], times: Sequence[TimeMention], words: StoryWords, at: int
+) -> Claim | None:
+    """ "وتعود آخر مكالمة بينهما إلى 13 مايو": the last act before this one, and its date."""
+    if at + 1 >= len(tokens) or tokens[at + 1].stem not in words.acts:
+        return None
+    window = tokens[at + 2 : at + 2 + words.last_window]
+    if not window:
+        return None
+    span = Span(window[0].span.start, window[-1].span.end)
+    # A day told without its year ("13 مايو") is resolved against publication: still a date.
+    when = next((t for t in times if span.contains(t.span) and t.value), None)
+    if when is None or when.value is None:
+        return None
+    return Claim(Span(tokens[at].span.start, when.span.end), since=when.value)
 
 
 def _dated(

@@ -50,6 +50,18 @@ AUSTIN, SHOIGU, BELOUSOV = "lloyd-austin", "sergei-shoigu", "andrey-belousov"
         ),
         ("تحادثا للمرة الأولى منذ أكثر من عام.", "الأولى منذ أكثر من عام", None, 365),
         ("التقيا للمرة الأولى منذ أسبوعين.", "الأولى منذ أسبوعين", None, 14),
+        (
+            "وتعود آخر مكالمة بين الوزيرين إلى 13 مايو.",
+            "آخر مكالمة بين الوزيرين إلى 13 مايو",
+            "2024-05-13",
+            None,
+        ),
+        (
+            "وكانت آخر زيارة له للعاصمة في 2010 قبل القطيعة.",
+            "آخر زيارة له للعاصمة في 2010",
+            "2010",
+            None,
+        ),
     ],
 )
 def test_a_first_since_claim_gives_its_date_or_least_time(
@@ -74,6 +86,8 @@ def test_a_first_since_claim_gives_its_date_or_least_time(
         "أول زيارة له منذ توليه منصبه.",  # since an event, not a date: nothing to check
         "وصل الوفد الأول إلى المدينة أمس.",
         "يعيش في المدينة منذ عام 2010.",
+        "وقع هجوم آخر في 13 مايو.",  # "another" attack: "آخر" after its noun
+        "آخر الأنباء من المدينة في 13 مايو.",  # the latest news: no act
     ],
 )
 def test_no_claim_without_a_first_word_and_a_readable_time(
@@ -229,7 +243,9 @@ def test_the_defence_calls_are_one_storyline_whose_claims_hold(
     assert found is not None and found.id == talks.id
     assert [a.date for a in found.acts] == ["2022-05-13", "2022-10-21", "2023-03", "2024-06-25"]
     assert len({d for a in found.acts for d in a.documents}) == 2
-    assert {c.text for c in found.checks} >= {"لأول مرة منذ أشهر", "الأولى منذ أكثر من عام"}
+    # First for months, first in over a year, first since March 2023, last one on 13 May.
+    claimed = {(c.since, c.gap_days) for c in found.checks}
+    assert claimed == {(None, 60), (None, 365), ("2023-03", None), ("2022-05-13", None)}
     assert {c.verdict for c in found.checks} == {"consistent"}
 
 

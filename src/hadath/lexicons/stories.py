@@ -23,6 +23,9 @@ class StoryWords:
     since: frozenset[str]
     words_between: int
     at_least: PhraseIndex[bool]
+    last: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    last_window: int = 0
 
     def family(self, event_type: str) -> str:
         """The thread family of an event type (the type itself when no family lists it)."""
@@ -43,9 +46,6 @@ def _families(data: dict[str, object]) -> FrozenMap[str, str]:
 def load_story_words(rules: TextRules) -> StoryWords:
     """Load and check the storyline words."""
     data = require_mapping(load_yaml(WHERE), WHERE)
-    between = data.get("words_between")
-    if not isinstance(between, int) or between < 1:
-        raise LexiconError(f"{WHERE}: words_between must be a whole number of words, at least 1")
 
     def words(key: str) -> frozenset[str]:
         return first_words(require_str_list(data.get(key), f"{WHERE}: {key}"), rules)
@@ -55,6 +55,16 @@ def load_story_words(rules: TextRules) -> StoryWords:
         families=_families(data),
         first=words("first"),
         since=words("since"),
-        words_between=between,
+        words_between=_count(data, "words_between"),
         at_least=build_index(((w, True) for w in at_least), rules),
+        last=words("last"),
+        acts=words("acts"),
+        last_window=_count(data, "last_window"),
     )
+
+
+def _count(data: dict[str, object], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise LexiconError(f"{WHERE}: {key} must be a whole number of words, at least 1")
+    return value
