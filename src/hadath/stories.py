@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hadath import clusters, dates
@@ -27,6 +28,7 @@ from hadath.pipeline import text_layer
 from hadath.resources import Resources
 from hadath.store import CopyRecord, EventRecord, Store
 
+_OFFICE = re.compile(r"(.+?)\s*\(([A-Z]{3})\)")  # "Minister of Defence (USA)"
 CONSISTENT = "consistent"
 CONTRADICTED = "contradicted"
 UNCHECKED = "unchecked"  # the thread holds no earlier act to check the claim against
@@ -207,6 +209,25 @@ def republished(store: Store, acts: Iterable[Cluster]) -> dict[str, tuple[CopyRe
     return {d: copies for d, copies in found.items() if copies}
 
 
+def office_key(text: str, kb: ActorKB) -> str | None:
+    """The party key of an office the knowledge base knows, written as the tables show it
+    ("Minister of Defence (USA)") or as its key ("Minister of Defence|USA"); else None."""
+    written = _OFFICE.fullmatch(text.strip())
+    office, country = written.groups() if written else text.partition("|")[::2]
+    office, country = office.strip(), country.strip()
+    return f"{office}|{country}" if (office, country or None) in kb.by_office else None
+
+
+def _takes_part(store: Store, kb: ActorKB, who: str, type: str | None) -> Callable[[Cluster], bool]:
+    """Whether an act involves `who`: an office held by a participant on the act's day, or an
+    actor by id, name or alias."""
+    key = office_key(who, kb)
+    if key is not None:
+        return lambda act: act.date is not None and key in _parties(act, kb)
+    reports = {r.id for r in store.events(actor=who, type=type)}
+    return lambda act: any(r.id in reports for r in act.reports)
+
+
 def timeline(
     store: Store,
     resources: Resources,
@@ -216,13 +237,12 @@ def timeline(
     date_from: str | None = None,
     date_to: str | None = None,
 ) -> tuple[Cluster, ...]:
-    """An actor's acts (with `other` too, when given) in date order, each once with every
-    report of it."""
-    records = store.events(actor=actor, type=type, date_from=date_from, date_to=date_to)
-    if other is not None:
-        shared = {r.id for r in store.events(actor=other, type=type)}
-        records = [r for r in records if r.id in shared]
-    return cluster(records, reciprocal_types(resources.events))
+    """The acts of an actor or office (with `other` too, when given) in date order, each once
+    with every report of it."""
+    records = store.events(type=type, date_from=date_from, date_to=date_to)
+    acts = cluster(records, reciprocal_types(resources.events))
+    tests = [_takes_part(store, resources.actors, w, type) for w in (actor, other) if w]
+    return tuple(act for act in acts if all(test(act) for test in tests))
 
 
 def stories(store: Store, resources: Resources, actor: str | None = None) -> tuple[Story, ...]:

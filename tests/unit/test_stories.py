@@ -314,3 +314,33 @@ def test_the_timeline_names_the_outlets_that_republished_a_report(
     assert copied == {True: ["mirror.example"], False: []}
     table = CliRunner(env={"COLUMNS": "400"}).invoke(main, args)
     assert "(also mirror.example)" in table.output
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Minister of Defence (USA)", "Minister of Defence|USA"),
+        ("Minister of Defence|RUS", "Minister of Defence|RUS"),
+        (" President (FRA) ", "President|FRA"),
+        ("Lloyd Austin", None),
+        ("Minister of Magic (USA)", None),
+        ("Minister of Defence (XYZ)", None),
+    ],
+)
+def test_an_office_is_named_as_the_tables_show_it_or_by_its_key(
+    resources: Resources, written: str, key: str | None
+) -> None:
+    assert stories.office_key(written, resources.actors) == key
+
+
+def test_the_timeline_of_two_offices_spans_their_successive_holders(
+    resources: Resources, shared: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "h.db"
+    _store_samples(resources, shared, db).close()
+    args = ["timeline", "--db", str(db), "--actor", "Minister of Defence (USA)", "--with"]
+    shown = CliRunner().invoke(main, [*args, "Minister of Defence|RUS", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    acts = [json.loads(line) for line in shown.output.splitlines()]
+    assert [a["date"] for a in acts] == ["2022-05-13", "2022-10-21", "2023-03", "2024-06-25"]
+    assert {p for a in acts for p in a["actors"]} == {AUSTIN, SHOIGU, BELOUSOV}
