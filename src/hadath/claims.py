@@ -53,7 +53,7 @@ def _claims(
 def _last(
     tokens: Sequence[Token], times: Sequence[TimeMention], words: StoryWords, at: int
 ) -> Claim | None:
-    """ "وتعود آخر مكالمة بينهما إلى 13 مايو": the last act before this one, and its date."""
+    """ "وكانت آخر مكالمة بينهما في 2 مارس": the last act before this one, and its date."""
     if at + 1 >= len(tokens) or tokens[at + 1].stem not in words.acts:
         return None
     window = tokens[at + 2 : at + 2 + words.last_window]
