@@ -67,7 +67,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO
 
-from hadath.clusters import Cluster, cluster, reciprocal_types
+from hadath.clusters import Cluster, clustered
 from hadath.errors import ExportError
 from hadath.export_plover import RECORD_FIELDS, plover_record, write_plover
 from hadath.export_rows import PER, ExportRow, Per, check_per, export_rows
@@ -172,6 +172,6 @@ def export_store(
     records = store.events(actor=actor, type=type, date_from=date_from, date_to=date_to)
     items: Iterable[Cluster | EventRecord] = records
     if chosen == "cluster":
-        items = cluster(records, reciprocal_types(resources.events))
+        items = clustered(records, resources)
     actors = store.actors(a for r in records for a in (*r.actor_ids, *r.recipient_ids))
     return export(fmt, items, actors, load_event_codes(resources.events), out, chosen)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from hadath import clusters, dates
 from hadath.claims import Claim, find_claims
-from hadath.clusters import DAY_SLACK, Cluster, cluster, reciprocal_types
+from hadath.clusters import DAY_SLACK, Cluster, clustered
 from hadath.earlier import RULE as DERIVED_RULE
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.stories import StoryWords
@@ -197,7 +197,7 @@ def claims_in(document: Document, resources: Resources) -> tuple[tuple[Claim, st
 def _all(store: Store, resources: Resources) -> tuple[Story, ...]:
     words = resources.events.stories
     assert words is not None, "the event lexicon was loaded without its storyline words"
-    acts = cluster(store.events(), reciprocal_types(resources.events))
+    acts = clustered(store.events(), resources)
     return threads(acts, resources.actors, words)
 
 
@@ -240,7 +240,7 @@ def timeline(
     """The acts of an actor or office (with `other` too, when given) in date order, each once
     with every report of it."""
     records = store.events(type=type, date_from=date_from, date_to=date_to)
-    acts = cluster(records, reciprocal_types(resources.events))
+    acts = clustered(records, resources)
     tests = [_takes_part(store, resources.actors, w, type) for w in (actor, other) if w]
     return tuple(act for act in acts if all(test(act) for test in tests))
 

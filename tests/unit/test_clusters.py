@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hadath.clusters import as_json, cluster
+from hadath.clusters import as_json, cluster, clustered, same_place, whereabouts
 from hadath.ingest import read_paths
 from hadath.model import Document
 from hadath.pipeline import process
@@ -127,3 +128,24 @@ def test_differing_tolls_are_each_kept_with_their_report() -> None:
     plain = as_json(merged)
     assert (plain["dead"], plain["injured"]) == ([4, 6], [10])
     assert [r["dead"] for r in plain["reports"]] == [4, 6]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Aleppo", "Aleppo", True),
+        ("Aleppo", None, True),  # told by one report only
+        ("Damascus", "Syria", True),  # a state and a place in it
+        ("Syria", "Aleppo", True),
+        ("Aleppo", "Idlib", False),  # two towns: two acts
+        ("Damascus", "Iraq", False),
+        ("Syria", "Iraq", False),
+    ],
+)
+def test_places_agree_when_equal_told_once_or_a_state_and_a_place_in_it(
+    resources: Resources, first: str, second: str | None, same: bool
+) -> None:
+    assert same_place(first, second, whereabouts(resources)) is same
+    a = dataclasses.replace(_report("a", "d1", "2018-04-14", kind="ASSAULT"), place=first)
+    b = dataclasses.replace(_report("b", "d2", "2018-04-14", kind="ASSAULT"), place=second)
+    assert len(clustered([a, b], resources)) == (1 if same else 2)

@@ -86,6 +86,16 @@ class PhraseIndex(Generic[T]):
             yield i, *found
             i += found[0]
 
+    def values(self) -> Iterator[T]:
+        """Every value the index holds, each once, in no particular order."""
+        seen: list[T] = []
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            seen += [v for v in node.values if v not in seen]
+            stack += node.children.values()
+        return iter(seen)
+
     def start_of(self, token: Token) -> int:
         """Where the first word of a match begins in a token: after a clitic, or at its start."""
         if self.by_norm:
