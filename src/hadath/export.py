@@ -25,7 +25,9 @@ of RECORD_FIELDS, null or an empty list where hadath has nothing to say:
 - `link`: on a report row, the id of its cluster. `coder`: "hadath" and its version.
 - `cite_info`: one object per source: `citation` (document id), `url`, `title`, `publication`
   (outlet), `language`; hadath adds `publication_date`, `event_id`, `event_text`, `date` (the
-  date that source gives), and `start`, `end` (the sentence's offsets in its document).
+  date that source gives), and `start`, `end` (the sentence's offsets in its document). An
+  article stored once but published more than once (the store's copies) is cited once per
+  publication, each with its own id, URL and outlet.
 - `comment`: the dates the sources disagree on, if they do.
 - Left null: `time`, `endtime` (no times of day are resolved), `event_scale` (no PLOVER scale
   values are shipped), `text` (articles are third-party text; `event_text` quotes the sentence),
@@ -70,7 +72,7 @@ from typing import IO
 from hadath.clusters import Cluster, clustered
 from hadath.errors import ExportError
 from hadath.export_plover import RECORD_FIELDS, plover_record, write_plover
-from hadath.export_rows import PER, ExportRow, Per, check_per, export_rows
+from hadath.export_rows import NO_COPIES, PER, Copies, ExportRow, Per, check_per, export_rows
 from hadath.export_tables import CAMEO_COLUMNS, POLECAT_HEADER, write_cameo, write_polecat
 from hadath.lexicons.codes import EventCodes, load_event_codes
 from hadath.lexicons.frozen import FrozenMap
@@ -145,11 +147,13 @@ def export(
     codes: EventCodes,
     out: IO[bytes],
     per: str = "cluster",
+    copies: Copies = NO_COPIES,
 ) -> int:
     """Write clusters (or their reports, per='report') to a binary stream in a format; return
-    the number of records written (CAMEO: dyads)."""
+    the number of records written (CAMEO: dyads). `copies`: the other publications of each
+    document, cited beside it."""
     chosen = export_format(fmt)
-    rows = export_rows(items, actors, codes, check_per(per))
+    rows = export_rows(items, actors, codes, check_per(per), copies)
     return chosen.write(rows, out)
 
 
@@ -174,4 +178,7 @@ def export_store(
     if chosen == "cluster":
         items = clustered(records, resources)
     actors = store.actors(a for r in records for a in (*r.actor_ids, *r.recipient_ids))
-    return export(fmt, items, actors, load_event_codes(resources.events), out, chosen)
+    documents = dict.fromkeys(r.document_id for r in records)
+    copies = {d: found for d in documents if (found := store.copies(d))}
+    codes = load_event_codes(resources.events)
+    return export(fmt, items, actors, codes, out, chosen, copies)

@@ -9,6 +9,7 @@ and the best confidence. A report row is one stored event with its one source.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,11 +18,15 @@ from typing import Literal
 from hadath.clusters import Cluster
 from hadath.errors import ExportError
 from hadath.lexicons.codes import EventCodes
+from hadath.lexicons.frozen import FrozenMap
 from hadath.model import Actor
 from hadath.output import role_on
+from hadath.store.copies import CopyRecord
 from hadath.store.records import EventRecord
 
 Per = Literal["cluster", "report"]
+Copies = Mapping[str, Sequence[CopyRecord]]  # document id -> its other publications
+NO_COPIES: Copies = FrozenMap({})
 PER: tuple[Per, ...] = ("cluster", "report")
 # PLOVER's special contexts for reports told as background or as denied.
 HISTORICAL = "historical"
@@ -93,17 +98,25 @@ def export_rows(
     actors: Mapping[str, Actor],
     codes: EventCodes,
     per: str = "cluster",
+    copies: Copies = NO_COPIES,
 ) -> Iterator[ExportRow]:
     """Turn clusters (or their reports and lone reports, per='report') into export rows, in
-    the order given; an unknown `per` is refused at once, before any row is made."""
-    return _rows(items, actors, codes, check_per(per))
+    the order given; an unknown `per` is refused at once, before any row is made. A report's
+    article re-published elsewhere (`copies`, by document id) is cited once per publication."""
+    return _rows(items, Context(actors, codes, copies), check_per(per))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every row is made with: stored actors, event codes, re-publications by document."""
+
+    actors: Mapping[str, Actor]
+    codes: EventCodes
+    copies: Copies
 
 
 def _rows(
-    items: Iterable[Cluster | EventRecord],
-    actors: Mapping[str, Actor],
-    codes: EventCodes,
-    kind: Per,
+    items: Iterable[Cluster | EventRecord], context: Context, kind: Per
 ) -> Iterator[ExportRow]:
     for item in items:
         if isinstance(item, EventRecord):
@@ -112,21 +125,18 @@ def _rows(
                     f"event {item.id} is a single report: group events into clusters first "
                     "(hadath.clusters.cluster) or export one row per report (per='report')"
                 )
-            yield _row(item.id, (item,), actors, codes, link=None)
+            yield _row(item.id, (item,), context, link=None)
         elif kind == "cluster":
-            yield _row(item.id, item.reports, actors, codes, link=None)
+            yield _row(item.id, item.reports, context, link=None)
         else:
-            yield from (_row(r.id, (r,), actors, codes, link=item.id) for r in item.reports)
+            yield from (_row(r.id, (r,), context, link=item.id) for r in item.reports)
 
 
 def _row(
-    row_id: str,
-    reports: Sequence[EventRecord],
-    actors: Mapping[str, Actor],
-    codes: EventCodes,
-    link: str | None,
+    row_id: str, reports: Sequence[EventRecord], context: Context, link: str | None
 ) -> ExportRow:
     """One row from the reports of one act (a single report for a report row)."""
+    actors, codes = context.actors, context.codes
     first = reports[0]
     date, precision = _date(reports)
     actor_ids = _distinct(a for r in reports for a in r.actor_ids)
@@ -150,7 +160,7 @@ def _row(
         injured=max((r.injured for r in reports if r.injured is not None), default=None),
         confidence=max(r.confidence for r in reports),
         link=link,
-        sources=tuple(_source(r) for r in reports),
+        sources=tuple(s for r in reports for s in _sources(r, context.copies)),
     )
 
 
@@ -207,6 +217,22 @@ def _source(report: EventRecord) -> Source:
         start=report.evidence_start,
         end=report.evidence_end,
     )
+
+
+def _sources(report: EventRecord, copies: Copies) -> Iterator[Source]:
+    """The report's source, then each other publication of its article (same text, so the
+    same sentence at the same offsets)."""
+    first = _source(report)
+    yield first
+    for copy in copies.get(report.document_id, ()):
+        yield dataclasses.replace(
+            first,
+            document_id=copy.id,
+            outlet=copy.outlet,
+            url=copy.url,
+            title=copy.title or first.title,
+            published=copy.published or first.published,
+        )
 
 
 def _distinct(values: Iterable[str | None]) -> tuple[str, ...]:

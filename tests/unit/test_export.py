@@ -43,7 +43,7 @@ from hadath.export_tables import (
 from hadath.lexicons.codes import EventCodes, load_event_codes
 from hadath.model import EVENT_TYPES, Actor, Role
 from hadath.resources import Resources
-from hadath.store import EventRecord
+from hadath.store import CopyRecord, EventRecord
 
 CALL = "اتصل وزير الخارجية الأمريكي هاتفيا بنظيره الروسي مساء الجمعة."
 CALL_AGAIN = "وبحث الوزيران في اتصال هاتفي الأوضاع في المنطقة."
@@ -181,6 +181,22 @@ def test_a_cluster_row_cites_every_report_and_a_report_row_one(codes: EventCodes
     parts = rows([act], codes, per="report")
     assert [(r.id, r.link, len(r.sources)) for r in parts] == [("e1", act.id, 1), ("e2", act.id, 1)]
     assert parts[1].date == "2022-05-14"
+
+
+def test_a_republished_article_is_cited_once_per_publication(codes: EventCodes) -> None:
+    act = one_cluster(codes, report("e1", "d1"), report("e2", "d2", evidence=CALL_AGAIN))
+    copy = CopyRecord(
+        "d1-mirror", "d1", None, "https://mirror.example/d1", "mirror", "2022-05-15", None,
+        0.97, "near", None, "2022-05-15T00:00:00+00:00",
+    )  # fmt: skip
+    (row,) = export_rows([act], ACTORS, codes, "cluster", {"d1": [copy]})
+    cited = [(s.event_id, s.document_id, s.outlet, s.url) for s in row.sources]
+    assert cited == [
+        ("e1", "d1", "outlet-d1", "https://example.org/d1"),
+        ("e1", "d1-mirror", "mirror", "https://mirror.example/d1"),
+        ("e2", "d2", "outlet-d2", "https://example.org/d2"),
+    ]
+    assert row.sources[1].evidence == row.sources[0].evidence
 
 
 def test_participants_take_their_stored_description_and_office_on_the_date(
