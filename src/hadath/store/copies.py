@@ -11,6 +11,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 from hadath.fingerprint import Fingerprint, fingerprint, near_identical
 from hadath.model import Document
@@ -100,11 +101,12 @@ def _candidates(connection: sqlite3.Connection, found: Fingerprint) -> list[tupl
     return [(str(row[0]), str(row[1])) for row in rows]
 
 
-def copy_hash(connection: sqlite3.Connection, copy_id: str) -> str | None:
-    """Return the content hash recorded for a copy id, or None if the id is no copy."""
-    row = connection.execute(
-        "SELECT content_hash FROM document_copies WHERE id = ?", (copy_id,)
-    ).fetchone()
+def recorded_hash(
+    connection: sqlite3.Connection, table: Literal["documents", "document_copies"], ident: str
+) -> str | None:
+    """Return the content hash a stored document (or a recorded copy) has under an id, or None
+    if the table holds no such id."""
+    row = connection.execute(f"SELECT content_hash FROM {table} WHERE id = ?", (ident,)).fetchone()
     return None if row is None else str(row[0])
 
 

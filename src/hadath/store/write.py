@@ -16,11 +16,11 @@ from hadath.model import Actor, Analysis, Document, Failure, Span
 from hadath.normalize import Normalizer
 from hadath.output import event_ids
 from hadath.store.copies import (
-    copy_hash,
     delete_copy,
     find_original,
     insert_copy,
     insert_fingerprint,
+    recorded_hash,
 )
 from hadath.store.records import ISO_PREFIX
 
@@ -54,8 +54,10 @@ def save_analysis(
     """
     document = analysis.document
     digest = content_hash(document.text)
-    stored = _stored_hash(connection, document.id)
-    copied = None if normalizer is None else copy_hash(connection, document.id)
+    stored = recorded_hash(connection, "documents", document.id)
+    copied = (
+        None if normalizer is None else recorded_hash(connection, "document_copies", document.id)
+    )
     if digest in (stored, copied):
         return Saved.UNCHANGED
     _check_analysis(analysis)
@@ -95,13 +97,6 @@ def _store(
     _insert_events(connection, analysis)
     _insert_quotes(connection, analysis)
     return Saved.REPLACED if replacing else Saved.STORED
-
-
-def _stored_hash(connection: sqlite3.Connection, document_id: str) -> str | None:
-    row = connection.execute(
-        "SELECT content_hash FROM documents WHERE id = ?", (document_id,)
-    ).fetchone()
-    return None if row is None else str(row[0])
 
 
 def require_run(connection: sqlite3.Connection, run_id: int) -> None:
