@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from hadath.earlier import calendar_date_at
 from hadath.lexicons.stories import StoryWords
 from hadath.model import Span, TimeMention, TimeValue, Token
 from hadath.timeexpr import count_at
@@ -71,9 +72,8 @@ def _dated(
     tokens: Sequence[Token], times: Sequence[TimeMention], first: int, since: int
 ) -> Claim | None:
     """ "الأولى منذ مارس 2023": a calendar date right after "منذ"."""
-    start = tokens[since + 1].span.start
-    when = next((t for t in times if t.span.start == start and t.value), None)
-    if when is None or when.relative or when.value is None:
+    when = calendar_date_at(tokens, times, since + 1)
+    if when is None or when.value is None:
         return None
     return Claim(Span(tokens[first].span.start, when.span.end), since=when.value)
 

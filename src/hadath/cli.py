@@ -21,7 +21,6 @@ from hadath.cli_common import (
     event_filters,
     resources_or_exit,
     snippet,
-    stored_events,
 )
 from hadath.errors import HadathError
 from hadath.examples import example_paths
@@ -182,7 +181,11 @@ def events_command(
     fmt: str,
 ) -> None:
     """List stored events, filtered by actor, type and date."""
-    records = stored_events(db, [actor], type_, date_from, date_to)
+    try:
+        with Store.open(db) as store:
+            records = store.events(actor=actor, type=type_, date_from=date_from, date_to=date_to)
+    except HadathError as exc:
+        raise click.ClickException(str(exc)) from exc
     if fmt == "json":
         for record in records:
             click.echo(json.dumps(dataclasses.asdict(record), ensure_ascii=False))

@@ -10,7 +10,6 @@ from rich.console import Console
 from hadath.errors import HadathError
 from hadath.resources import Resources, load_resources
 from hadath.settings import DEFAULT_SETTINGS
-from hadath.store import EventRecord, Store
 
 DB_OPTION = click.option(
     "--db",
@@ -48,29 +47,6 @@ _SCOPE = (
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-
-
-def stored_events(
-    db: str,
-    actors: list[str | None],
-    type_: str | None,
-    date_from: str | None,
-    date_to: str | None,
-) -> list[EventRecord]:
-    """The stored events of the first actor (any, for None) that involve each further one."""
-    try:
-        with Store.open(db) as store:
-            found = [
-                store.events(actor=a, type=type_, date_from=date_from, date_to=date_to)
-                for a in actors
-            ]
-    except HadathError as exc:
-        raise click.ClickException(str(exc)) from exc
-    records = found[0]
-    for more in found[1:]:
-        shared = {r.id for r in more}
-        records = [r for r in records if r.id in shared]
-    return records
 
 
 def event_scope(command: Callable[..., None]) -> Callable[..., None]:

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
+from typing import IO
 
 import click
 from rich.console import Console
@@ -24,15 +24,18 @@ from hadath.cli_common import (
 from hadath.clusters import Cluster, as_json
 from hadath.errors import HadathError
 from hadath.export import FORMATS, PER, export_store
-from hadath.store import CopyRecord, Store
-
-Copies = dict[str, tuple[CopyRecord, ...]]
+from hadath.store import Copies, Store
 
 
 def _names(store: Store, acts: Iterable[Cluster]) -> dict[str, str]:
     """Display names of the acts' participants, by actor id."""
     ids = {a for act in acts for a in (*act.actors, *act.recipients)}
     return {i: actor.name for i, actor in store.actors(ids).items()}
+
+
+def _copies(store: Store, acts: Iterable[Cluster]) -> Copies:
+    """The other publications of the documents that report the acts, by document id."""
+    return store.copies_of(d for act in acts for d in act.documents)
 
 
 def _sources(act: Cluster, copies: Copies) -> str:
@@ -97,7 +100,7 @@ def timeline_command(
         with Store.open(db) as store:
             found = stories.timeline(store, resources, actor, other, type_, date_from, date_to)
             names = _names(store, found)
-            copies = stories.republished(store, found)
+            copies = _copies(store, found)
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
@@ -164,7 +167,9 @@ def story_command(ident: str, db: str, fmt: str) -> None:
         with Store.open(db) as store:
             found = stories.story(store, resources, ident)
             names = _names(store, found.acts) if found else {}
-            copies = stories.republished(store, found.acts) if found else {}
+            copies = (
+                store.copies_of(d for act in found.acts for d in act.documents) if found else {}
+            )
     except HadathError as exc:
         raise click.ClickException(str(exc)) from exc
     if found is None:
@@ -196,7 +201,8 @@ def story_command(ident: str, db: str, fmt: str) -> None:
 @click.option(
     "--out",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.File("wb", lazy=True),
+    default="-",
     help="File to write (default: standard output).",
 )
 def export_command(
@@ -207,22 +213,16 @@ def export_command(
     type_: str | None,
     date_from: str | None,
     date_to: str | None,
-    out: Path | None,
+    out: IO[bytes],
 ) -> None:
     """Export stored events as PLOVER JSON Lines, POLECAT-style TSV, CAMEO dyads (CSV) or
     Parquet."""
     resources = resources_or_exit()
     try:
         with Store.open(db) as store:
-            if out is None:
-                written = export_store(
-                    store, resources, fmt, sys.stdout.buffer, per, actor, type_, date_from, date_to
-                )
-            else:
-                with out.open("wb") as stream:
-                    written = export_store(
-                        store, resources, fmt, stream, per, actor, type_, date_from, date_to
-                    )
+            written = export_store(
+                store, resources, fmt, out, per, actor, type_, date_from, date_to
+            )
     except BrokenPipeError:
         # The reader stopped early ("| head"): not an error; keep Python from reporting it.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -29,11 +29,20 @@ def first_since(
         for j in range(i + 1, min(len(tokens) - 1, i + 1 + _SINCE_GAP)):
             if tokens[j].norm not in words.since:
                 continue
-            start = tokens[j + 1].span.start
-            when = next((t for t in times if t.span.start == start and t.value), None)
-            if when is not None and not when.relative:
+            when = calendar_date_at(tokens, times, j + 1)
+            if when is not None:
                 return Span(token.span.start, when.span.end), when
     return None
+
+
+def calendar_date_at(
+    tokens: Sequence[Token], times: Sequence[TimeMention], i: int
+) -> TimeMention | None:
+    """The time that starts at token i when it is a calendar date, not one told relative to
+    publication ("منذ مارس 2023", not "منذ الشهر الماضي")."""
+    start = tokens[i].span.start
+    when = next((t for t in times if t.span.start == start and t.value), None)
+    return when if when is not None and not when.relative else None
 
 
 def _holder(kb: ActorKB, actor_id: str, now: str | None, then: str) -> str:

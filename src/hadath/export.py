@@ -72,13 +72,13 @@ from typing import IO
 from hadath.clusters import Cluster, clustered
 from hadath.errors import ExportError
 from hadath.export_plover import RECORD_FIELDS, plover_record, write_plover
-from hadath.export_rows import NO_COPIES, PER, Copies, ExportRow, Per, check_per, export_rows
+from hadath.export_rows import NO_COPIES, PER, ExportRow, Per, check_per, export_rows
 from hadath.export_tables import CAMEO_COLUMNS, POLECAT_HEADER, write_cameo, write_polecat
 from hadath.lexicons.codes import EventCodes, load_event_codes
 from hadath.lexicons.frozen import FrozenMap
 from hadath.model import Actor
 from hadath.resources import Resources
-from hadath.store import Store
+from hadath.store import Copies, Store
 from hadath.store.records import EventRecord
 
 __all__ = [
@@ -178,7 +178,6 @@ def export_store(
     if chosen == "cluster":
         items = clustered(records, resources)
     actors = store.actors(a for r in records for a in (*r.actor_ids, *r.recipient_ids))
-    documents = dict.fromkeys(r.document_id for r in records)
-    copies = {d: found for d in documents if (found := store.copies(d))}
+    copies = store.copies_of(r.document_id for r in records)
     codes = load_event_codes(resources.events)
     return export(fmt, items, actors, codes, out, chosen, copies)

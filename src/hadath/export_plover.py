@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import json
 from collections.abc import Iterable
 from typing import IO, Any
 
 from hadath import __version__
 from hadath.export_rows import ExportRow, Participant, Source
+from hadath.isodates import first_day, last_day
 
 CODER = f"hadath {__version__}"
 LANGUAGE = "ar"  # every stored article is Arabic (others are refused on input)
@@ -54,10 +54,7 @@ def date_range(date: str | None, precision: str | None) -> tuple[str | None, str
     """The first and last day an ISO date prefix covers (the last is None for a day)."""
     if date is None or precision == "day" or len(date) == 10:
         return date, None
-    if len(date) == 7:
-        year, month = int(date[:4]), int(date[5:])
-        return f"{date}-01", f"{date}-{calendar.monthrange(year, month)[1]:02d}"
-    return f"{date}-01-01", f"{date}-12-31"
+    return first_day(date).isoformat(), last_day(date).isoformat()
 
 
 def actor_object(who: Participant) -> dict[str, Any]:

@@ -21,11 +21,10 @@ from hadath.lexicons.codes import EventCodes
 from hadath.lexicons.frozen import FrozenMap
 from hadath.model import Actor
 from hadath.output import role_on
-from hadath.store.copies import CopyRecord
+from hadath.store.copies import Copies
 from hadath.store.records import EventRecord
 
 Per = Literal["cluster", "report"]
-Copies = Mapping[str, Sequence[CopyRecord]]  # document id -> its other publications
 NO_COPIES: Copies = FrozenMap({})
 PER: tuple[Per, ...] = ("cluster", "report")
 # PLOVER's special contexts for reports told as background or as denied.

@@ -21,12 +21,13 @@ from hadath import clusters, dates
 from hadath.claims import Claim, find_claims
 from hadath.clusters import DAY_SLACK, Cluster, clustered
 from hadath.earlier import RULE as DERIVED_RULE
+from hadath.isodates import first_day, last_day
 from hadath.lexicons.actors import ActorKB
 from hadath.lexicons.stories import StoryWords
 from hadath.model import Analysis, Document, Span
 from hadath.pipeline import text_layer
 from hadath.resources import Resources
-from hadath.store import CopyRecord, EventRecord, Store
+from hadath.store import EventRecord, Store
 
 _OFFICE = re.compile(r"(.+?)\s*\(([A-Z]{3})\)")  # "Minister of Defence (USA)"
 CONSISTENT = "consistent"
@@ -101,21 +102,8 @@ def threads(acts: Iterable[Cluster], kb: ActorKB, words: StoryWords) -> tuple[St
     return tuple(sorted(stories, key=lambda s: (-len(s.acts), s.id)))
 
 
-def _bounds(value: str) -> tuple[dt.date, dt.date]:
-    """The first and last day of an ISO date, month or year."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-
-
 def _start(act: Cluster) -> tuple[dt.date, str]:
-    return _bounds(act.date or "9999")[0], act.id
+    return first_day(act.date or "9999"), act.id
 
 
 def _derived(act: Cluster, document_id: str) -> bool:
@@ -127,10 +115,10 @@ def check(story: Story, act: Cluster, report: EventRecord, claim: Claim, text: s
     """Check a claim a report makes about an act of the story against the story's other acts
     of that act's type: none may lie between the claimed date (or length of time) and the act."""
     assert act.date is not None
-    begins = _bounds(act.date)[0]
+    begins = first_day(act.date)
     latest = begins - dt.timedelta(days=DAY_SLACK + 1)
     if claim.since is not None:
-        earliest = _bounds(claim.since.value)[1] + dt.timedelta(days=1)
+        earliest = last_day(claim.since.value) + dt.timedelta(days=1)
     else:
         earliest = begins - dt.timedelta(days=claim.gap_days or 0)
     others = [
@@ -138,8 +126,8 @@ def check(story: Story, act: Cluster, report: EventRecord, claim: Claim, text: s
         for o in story.acts
         if o.type == act.type and o.id != act.id and not _derived(o, report.document_id)
     ]
-    earlier = [o for o in others if _bounds(o.date or "")[1] <= latest]
-    inside = [o for o in earlier if _bounds(o.date or "")[0] >= earliest]
+    earlier = [o for o in others if o.date and last_day(o.date) <= latest]
+    inside = [o for o in earlier if o.date and first_day(o.date) >= earliest]
     return Check(
         text=text,
         document_id=report.document_id,
@@ -199,14 +187,6 @@ def _all(store: Store, resources: Resources) -> tuple[Story, ...]:
     assert words is not None, "the event lexicon was loaded without its storyline words"
     acts = clustered(store.events(), resources)
     return threads(acts, resources.actors, words)
-
-
-def republished(store: Store, acts: Iterable[Cluster]) -> dict[str, tuple[CopyRecord, ...]]:
-    """The other publications (copies stored once) of the documents that report the acts, by
-    document id; documents with no copy are left out."""
-    documents = dict.fromkeys(d for act in acts for d in act.documents)
-    found = {d: tuple(store.copies(d)) for d in documents}
-    return {d: copies for d, copies in found.items() if copies}
 
 
 def office_key(text: str, kb: ActorKB) -> str | None:

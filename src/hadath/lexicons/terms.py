@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hadath.errors import LexiconError
+from hadath.isodates import first_day, last_day
 from hadath.lexicons.load import data_files, load_yaml, require_mapping
 
 PEOPLE_FOLDERS = ("actors/people", "actors/generated")
@@ -29,21 +30,6 @@ class Term:
     where: str
 
 
-def _first_day(value: str) -> dt.date:
-    """The earliest day an ISO date of any precision (2014, 2014-05, 2014-05-12) allows."""
-    return dt.date.fromisoformat(f"{value}-01-01"[:10])
-
-
-def _last_day(value: str) -> dt.date:
-    """The latest day an ISO date of any precision allows."""
-    if len(value) == 4:
-        return dt.date(int(value), 12, 31)
-    if len(value) == 7:
-        first = _first_day(value)
-        return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return dt.date.fromisoformat(value)
-
-
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -61,15 +47,15 @@ def terms(today: dt.date) -> list[Term]:
 def _entry_terms(entry: dict[str, Any], where: str, today: dt.date) -> Iterator[Term]:
     for role in entry.get("roles") or []:
         start, end = _text(role.get("start")), _text(role.get("end"))
-        first = _first_day(start) if start else dt.date.min
+        first = first_day(start) if start else dt.date.min
         yield Term(
             person=entry["id"],
             office=role["office"],
             country=role.get("country"),
             earliest=first,
-            latest_start=_last_day(start) if start else first,
-            earliest_end=_first_day(end) if end else today,
-            latest=_last_day(end) if end else today,
+            latest_start=last_day(start) if start else first,
+            earliest_end=first_day(end) if end else today,
+            latest=last_day(end) if end else today,
             concurrent=bool(role.get("concurrent")),
             where=where,
         )

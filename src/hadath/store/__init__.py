@@ -1,7 +1,7 @@
 """The store: the SQLite database behind every command (the only code that uses sqlite3)."""
 
 from hadath.output import event_ids
-from hadath.store.copies import CopyRecord
+from hadath.store.copies import Copies, CopyRecord
 from hadath.store.migrations import MIGRATIONS, Migration
 from hadath.store.read import match_expression
 from hadath.store.records import EventRecord, RunRecord, SearchHit
@@ -10,6 +10,7 @@ from hadath.store.write import Saved, content_hash
 
 __all__ = [
     "MIGRATIONS",
+    "Copies",
     "CopyRecord",
     "EventRecord",
     "Migration",

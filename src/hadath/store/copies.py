@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -50,6 +51,10 @@ class CopyRecord:
     match: str
     run_id: int | None
     first_seen: str
+
+
+# Document id -> the copies recorded against it (its other publications).
+Copies = Mapping[str, Sequence[CopyRecord]]
 
 
 def insert_fingerprint(
@@ -146,14 +151,21 @@ def insert_copy(
     )
 
 
-def select_copies(connection: sqlite3.Connection, document_id: str) -> list[CopyRecord]:
-    """Return the copies recorded against a stored document, first seen first."""
+def select_copies(
+    connection: sqlite3.Connection, document_ids: Sequence[str]
+) -> dict[str, list[CopyRecord]]:
+    """Return the copies recorded against each of these stored documents, first seen first;
+    documents with none are left out."""
     rows = connection.execute(
-        f"SELECT {_COPY_COLUMNS} FROM document_copies WHERE document_id = ?"
-        " ORDER BY first_seen, rowid",
-        (document_id,),
+        f"SELECT {_COPY_COLUMNS} FROM document_copies"
+        " WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY first_seen, rowid",
+        (json.dumps(list(document_ids)),),
     ).fetchall()
-    return [CopyRecord(*row) for row in rows]
+    found: dict[str, list[CopyRecord]] = {}
+    for row in rows:
+        copy = CopyRecord(*row)
+        found.setdefault(copy.document_id, []).append(copy)
+    return found
 
 
 def backfill(connection: sqlite3.Connection, normalizer: Normalizer) -> None:

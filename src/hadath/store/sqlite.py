@@ -192,8 +192,13 @@ class Store:
 
     def copies(self, document_id: str) -> list[CopyRecord]:
         """Return the copies of a stored document (ids, URLs, outlets), first seen first."""
+        return self.copies_of([document_id]).get(document_id, [])
+
+    def copies_of(self, document_ids: Iterable[str]) -> dict[str, list[CopyRecord]]:
+        """Return the copies of each of these stored documents, by document id; documents
+        with no copy are left out."""
         with self._transaction("cannot read copies", write=False) as conn:
-            return select_copies(conn, document_id)
+            return select_copies(conn, list(dict.fromkeys(document_ids)))
 
     def actors(self, identifiers: Iterable[str]) -> dict[str, Actor]:
         """Return the stored actors with these ids, by id (ids the store does not describe are
